@@ -1,0 +1,114 @@
+import type { MemoModel } from './memoModel';
+import type { Finding, Rule, RuleContext } from './rule';
+import type { TenetFile } from './tenetModel';
+import type { Diagnostic, Severity, SeveritySetting } from './types';
+import type { Workspace } from './workspace';
+
+/** Severity overrides from outside the config (editor settings); they win over `.decisions.yaml`. */
+export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
+
+export interface CheckOptions {
+  overrides?: SeverityOverrides;
+  /** Called when a rule throws: the other rules still run, and the caller decides how to log. */
+  onRuleError?: (ruleId: string, file: string, error: unknown) => void;
+}
+
+export function effectiveSeverity(rule: Rule, ctx: RuleContext, overrides?: SeverityOverrides): SeveritySetting {
+  return overrides?.[rule.id] ?? ctx.config.rules[rule.id] ?? rule.defaultSeverity;
+}
+
+function toDiagnostic(rule: Rule, severity: Severity, file: string, f: Finding): Diagnostic {
+  const d: Diagnostic = { rule: rule.id, severity, message: f.message, file, range: f.range };
+  if (f.related?.length) d.related = f.related;
+  if (f.fixes?.length) d.fixes = f.fixes;
+  return d;
+}
+
+/** Runs every memo rule on one parsed memo. */
+export function checkMemo(memo: MemoModel, rules: readonly Rule[], ctx: RuleContext, options: CheckOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (rule.target !== 'memo') continue;
+    const severity = effectiveSeverity(rule, ctx, options.overrides);
+    if (severity === 'off') continue;
+    try {
+      rule.check(memo, ctx, (f) => out.push(toDiagnostic(rule, severity, memo.file, f)));
+    } catch (error) {
+      options.onRuleError?.(rule.id, memo.file, error);
+    }
+  }
+  return sortDiagnostics(out);
+}
+
+/** Runs every tenet rule on one tenet file, plus its load problems. */
+export function checkTenetFile(file: TenetFile, rules: readonly Rule[], ctx: RuleContext, options: CheckOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule, ctx, options.overrides);
+    if (severity === 'off') continue;
+    if (rule.target === 'tenet-file') {
+      try {
+        rule.check(file, ctx, (f) => out.push(toDiagnostic(rule, severity, file.file, f)));
+      } catch (error) {
+        options.onRuleError?.(rule.id, file.file, error);
+      }
+    } else if (rule.id === 'tenet-file-invalid') {
+      for (const p of file.problems) out.push(toDiagnostic(rule, p.severity === 'warning' ? 'warning' : severity, file.file, p));
+    }
+  }
+  return sortDiagnostics(out);
+}
+
+/** Load problems (config, people, unreadable files) with their severities resolved; `off` drops them. */
+export function loadDiagnostics(ws: Workspace, rules: readonly Rule[], options: CheckOptions = {}): Diagnostic[] {
+  const ctx = ws.context();
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const out: Diagnostic[] = [];
+  for (const d of [...ws.settingsDiagnostics(), ...ws.unreadable.values()]) {
+    const rule = byId.get(d.rule);
+    const severity = rule ? effectiveSeverity(rule, ctx, options.overrides) : d.severity;
+    if (severity === 'off') continue;
+    out.push({ ...d, severity: d.severity === 'warning' && severity === 'error' ? 'warning' : severity });
+  }
+  return out;
+}
+
+export interface WorkspaceCheck {
+  diagnostics: Diagnostic[];
+  memoFiles: string[];
+  tenetFiles: string[];
+}
+
+/**
+ * Checks a whole workspace: settings, tenets, then every memo (or just `onlyFiles`) against
+ * the index of all memos. Used by the CLI; the server does the same work incrementally.
+ */
+export function checkWorkspace(ws: Workspace, rules: readonly Rule[], options: CheckOptions & { onlyFiles?: string[] } = {}): WorkspaceCheck {
+  ws.loadSettings();
+  const memoFiles = ws.listMemoFiles();
+  const models: MemoModel[] = [];
+  for (const file of memoFiles) {
+    const memo = ws.readMemo(file);
+    if (!memo) continue;
+    ws.indexMemo(memo);
+    models.push(memo);
+  }
+  const ctx = ws.context();
+  const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
+  const diagnostics: Diagnostic[] = [];
+  const tenetFiles = ws.registry.tenetFiles.map((f) => f.file);
+  for (const tf of ws.registry.tenetFiles) if (!only || only.has(tf.file)) diagnostics.push(...checkTenetFile(tf, rules, ctx, options));
+  for (const memo of models) if (!only || only.has(memo.file)) diagnostics.push(...checkMemo(memo, rules, ctx, options));
+  diagnostics.push(...loadDiagnostics(ws, rules, options).filter((d) => !only || only.has(d.file) || d.file === '.decisions.yaml'));
+  return { diagnostics: sortDiagnostics(diagnostics), memoFiles: only ? memoFiles.filter((f) => only.has(f)) : memoFiles, tenetFiles };
+}
+
+export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
+  return diags.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}

@@ -1,0 +1,71 @@
+// The rule registry: every rule the checker runs, in the order of the format's rule table.
+// Add a rule by writing `<rule-id>.ts` beside this file and listing it here.
+
+import { frontMatterMissing } from './front-matter-missing';
+import { frontMatterInvalid } from './front-matter-invalid';
+import { ownerMissing } from './owner-missing';
+import { ownerUnknown } from './owner-unknown';
+import { tenetMissing } from './tenet-missing';
+import { tenetUnknown } from './tenet-unknown';
+import { tenetRetired } from './tenet-retired';
+import { tenetRelevantUncited } from './tenet-relevant-uncited';
+import { tenetOutOfScope } from './tenet-out-of-scope';
+import { tenetVerdictMissing } from './tenet-verdict-missing';
+import { evidenceMissing } from './evidence-missing';
+import { evidenceBelowThreshold } from './evidence-below-threshold';
+import { evidenceNotFound } from './evidence-not-found';
+import { evidenceOutsideWorkspace } from './evidence-outside-workspace';
+import { evidenceLimitsMissing } from './evidence-limits-missing';
+import { evidenceStale } from './evidence-stale';
+import { claimMissing } from './claim-missing';
+import { claimPlaceholder } from './claim-placeholder';
+import { boundaryMissing } from './boundary-missing';
+import { statusInvalid } from './status-invalid';
+import { approverMissing } from './approver-missing';
+import { dateInvalid } from './date-invalid';
+import { supersedeBroken } from './supersede-broken';
+import { memoDuplicateId } from './memo-duplicate-id';
+import { tenetMalformed } from './tenet-malformed';
+import { tenetDuplicateId } from './tenet-duplicate-id';
+import { tenetParentUnknown } from './tenet-parent-unknown';
+import { configInvalid, fileUnreadable, tenetFileInvalid } from './load-rules';
+import type { Rule } from '../core/rule';
+
+export const ALL_RULES: readonly Rule[] = [
+  frontMatterMissing,
+  frontMatterInvalid,
+  ownerMissing,
+  ownerUnknown,
+  tenetMissing,
+  tenetUnknown,
+  tenetRetired,
+  tenetRelevantUncited,
+  tenetOutOfScope,
+  tenetVerdictMissing,
+  evidenceMissing,
+  evidenceBelowThreshold,
+  evidenceNotFound,
+  evidenceOutsideWorkspace,
+  evidenceLimitsMissing,
+  evidenceStale,
+  claimMissing,
+  claimPlaceholder,
+  boundaryMissing,
+  statusInvalid,
+  approverMissing,
+  dateInvalid,
+  supersedeBroken,
+  memoDuplicateId,
+  tenetMalformed,
+  tenetDuplicateId,
+  tenetParentUnknown,
+  configInvalid,
+  tenetFileInvalid,
+  fileUnreadable,
+];
+
+export const RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);
+
+export function findRule(id: string): Rule | undefined {
+  return ALL_RULES.find((r) => r.id === id);
+}
