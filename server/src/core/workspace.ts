@@ -163,3 +163,12 @@ export class Workspace {
 function loadDiagnostic(rule: string, file: string, range: Range, message: string, severity: 'error' | 'warning' = 'error'): Diagnostic {
   return { rule, file, range, message, severity };
 }
+
+/** Loads settings and indexes every memo without checking them (the audit, the editor's first pass). */
+export function indexWorkspace(ws: Workspace): void {
+  ws.loadSettings();
+  for (const file of ws.listMemoFiles()) {
+    const memo = ws.readMemo(file);
+    if (memo) ws.indexMemo(memo);
+  }
+}

@@ -1,0 +1,163 @@
+import { MEMO_STATUSES, REVERSIBILITIES, type MemoStatus, type Reversibility } from '../core/memoModel';
+import type { MemoSummary } from '../core/memoIndex';
+import type { TenetLayer } from '../core/tenetModel';
+import type { Workspace } from '../core/workspace';
+
+// The tenet usage audit: figures a leadership team reviews each quarter, computed from the
+// workspace index (the same index `check` and the editor use). Pure: no I/O, no clock.
+
+export interface TenetUsage {
+  id: string;
+  title: string | undefined;
+  layer: TenetLayer | 'unknown';
+  status: 'active' | 'retired';
+  parent: string | undefined;
+  file: string;
+  /** Memos that cite the tenet (each memo once). */
+  citations: number;
+  memos: string[];
+  /** Memos that judged the tenet ✗. */
+  conflicts: string[];
+}
+
+export interface OwnerLoad {
+  owner: string;
+  /** Draft and proposed memos the owner holds. */
+  open: number;
+  accepted: number;
+}
+
+export interface EvidenceCoverage {
+  /** Memos with this reversibility. */
+  memos: number;
+  /** Of those, memos with at least the required number of artifacts. */
+  meeting: number;
+  required: number;
+}
+
+export interface AuditMemo {
+  file: string;
+  id: string;
+  title: string | undefined;
+  status: MemoStatus | undefined;
+  date: string | undefined;
+}
+
+export interface AuditReport {
+  version: 1;
+  root: string;
+  since: string | undefined;
+  /** Memo files in the audit (after `since`). */
+  memos: number;
+  citing: number;
+  byStatus: Record<MemoStatus | 'unknown', number>;
+  tenets: TenetUsage[];
+  uncited: string[];
+  conflicts: { tenet: string; memos: string[] }[];
+  owners: OwnerLoad[];
+  evidence: Record<Reversibility, EvidenceCoverage>;
+  /** Memos that state no reversibility (no threshold applies). */
+  evidenceUnspecified: number;
+  memoList: AuditMemo[];
+}
+
+export interface AuditOptions {
+  /** Only memos dated on or after this `YYYY-MM-DD` day (undated memos are left out). */
+  since?: string;
+}
+
+/** Computes the audit from an indexed workspace. */
+export function computeAudit(ws: Workspace, options: AuditOptions = {}): AuditReport {
+  const memos = ws.memos.all.filter((m) => inPeriod(m, options.since));
+  const byStatus = Object.fromEntries([...MEMO_STATUSES, 'unknown'].map((s) => [s, 0])) as AuditReport['byStatus'];
+  for (const m of memos) byStatus[m.status ?? 'unknown']++;
+
+  const citingMemos = new Map<string, string[]>();
+  const conflictMemos = new Map<string, string[]>();
+  for (const m of memos) {
+    for (const id of m.cited) push(citingMemos, id, m.file);
+    for (const id of m.conflicts) push(conflictMemos, id, m.file);
+  }
+
+  const tenets: TenetUsage[] = ws.registry.all
+    .map((t) => ({
+      id: t.id,
+      title: t.title,
+      layer: ws.registry.layerOf(t) ?? ('unknown' as const),
+      status: t.status,
+      parent: t.parent?.value,
+      file: t.file,
+      citations: citingMemos.get(t.id)?.length ?? 0,
+      memos: citingMemos.get(t.id) ?? [],
+      conflicts: conflictMemos.get(t.id) ?? [],
+    }))
+    .sort((a, b) => b.citations - a.citations || compare(a.id, b.id));
+
+  const owners = new Map<string, OwnerLoad>();
+  for (const m of memos) {
+    for (const owner of new Set(m.owners)) {
+      const load = owners.get(owner) ?? { owner, open: 0, accepted: 0 };
+      if (m.status === 'draft' || m.status === 'proposed') load.open++;
+      if (m.status === 'accepted') load.accepted++;
+      owners.set(owner, load);
+    }
+  }
+
+  const evidence = Object.fromEntries(
+    REVERSIBILITIES.map((r) => {
+      const required = ws.config.evidence.required[r];
+      const these = memos.filter((m) => m.reversibility === r);
+      return [r, { memos: these.length, meeting: these.filter((m) => m.evidenceCount >= required).length, required }];
+    }),
+  ) as Record<Reversibility, EvidenceCoverage>;
+
+  return {
+    version: 1,
+    root: ws.fs.root,
+    since: options.since,
+    memos: memos.length,
+    citing: memos.filter((m) => m.cited.length > 0).length,
+    byStatus,
+    tenets,
+    uncited: tenets.filter((t) => t.status === 'active' && t.citations === 0).map((t) => t.id).sort(),
+    conflicts: [...conflictMemos].map(([tenet, files]) => ({ tenet, memos: files })).sort((a, b) => b.memos.length - a.memos.length || compare(a.tenet, b.tenet)),
+    owners: [...owners.values()].sort((a, b) => b.open - a.open || b.accepted - a.accepted || compare(a.owner, b.owner)),
+    evidence,
+    evidenceUnspecified: memos.filter((m) => m.reversibility === undefined).length,
+    memoList: memos.map((m) => ({ file: m.file, id: m.id, title: m.title, status: m.status, date: m.date })),
+  };
+}
+
+function inPeriod(m: MemoSummary, since: string | undefined): boolean {
+  if (!since) return true;
+  const date = m.date?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
+  return date !== undefined && date >= since;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The JSON form of the audit: the documented shape, stable for scripts. */
+export function auditToJson(report: AuditReport): object {
+  return {
+    version: report.version,
+    root: report.root,
+    ...(report.since ? { since: report.since } : {}),
+    memos: report.memos,
+    citing: report.citing,
+    byStatus: report.byStatus,
+    tenets: report.tenets.map((t) => ({ id: t.id, title: t.title, layer: t.layer, status: t.status, parent: t.parent, citations: t.citations, memos: t.memos })),
+    uncited: report.uncited,
+    conflicts: report.conflicts,
+    owners: report.owners,
+    evidence: report.evidence,
+    evidenceUnspecified: report.evidenceUnspecified,
+  };
+}

@@ -1,0 +1,59 @@
+import type { AuditReport } from './computeAudit';
+import { escapeMarkdownCell } from './escape';
+import { flatten, tenetForest } from './hierarchy';
+
+const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)}%`);
+
+/** Plain text for a terminal. */
+export function renderText(r: AuditReport): string {
+  const lines: string[] = [];
+  lines.push(`Tenet usage audit${r.since ? ` since ${r.since}` : ''}: ${r.root}`);
+  lines.push('');
+  lines.push(`Memos: ${r.memos}; citing at least one tenet: ${r.citing} (${pct(r.citing, r.memos)})`);
+  lines.push(`By status: ${Object.entries(r.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}`);
+  lines.push('');
+  lines.push('Citations per tenet:');
+  const width = Math.max(4, ...r.tenets.map((t) => t.id.length));
+  for (const t of r.tenets) lines.push(`  ${t.id.padEnd(width)}  ${String(t.citations).padStart(4)}  ${t.layer}${t.status === 'retired' ? ' (retired)' : ''}`);
+  lines.push(`Uncited active tenets: ${r.uncited.join(', ') || 'none'}`);
+  lines.push('');
+  lines.push('Conflicts (memos that judged a tenet ✗):');
+  if (r.conflicts.length === 0) lines.push('  none');
+  for (const c of r.conflicts) lines.push(`  ${c.tenet}: ${c.memos.join(', ')}`);
+  lines.push('');
+  lines.push('Evidence by reversibility (memos meeting the threshold):');
+  for (const [rev, e] of Object.entries(r.evidence)) lines.push(`  ${rev.padEnd(8)} ${e.meeting}/${e.memos} meet ≥${e.required} (${pct(e.meeting, e.memos)})`);
+  if (r.evidenceUnspecified > 0) lines.push(`  ${r.evidenceUnspecified} memo(s) state no reversibility`);
+  lines.push('');
+  lines.push('Owners (open = draft or proposed):');
+  for (const o of r.owners) lines.push(`  ${o.owner}: ${o.open} open, ${o.accepted} accepted`);
+  lines.push('');
+  lines.push('Tenet hierarchy (citations, including tenets below):');
+  for (const { node, depth } of flatten(tenetForest(r))) lines.push(`  ${'  '.repeat(depth)}${node.tenet.id} ${node.tenet.citations} (${node.total})`);
+  return lines.join('\n') + '\n';
+}
+
+/** Markdown tables for pasting into a review document. */
+export function renderMarkdown(r: AuditReport): string {
+  const c = escapeMarkdownCell;
+  const out: string[] = [];
+  out.push(`# Tenet usage audit${r.since ? ` since ${r.since}` : ''}`, '');
+  out.push('| Memos | Citing a tenet | Share |', '|---:|---:|---:|', `| ${r.memos} | ${r.citing} | ${pct(r.citing, r.memos)} |`, '');
+  out.push('## Memos by status', '', '| Status | Memos |', '|---|---:|');
+  for (const [s, n] of Object.entries(r.byStatus)) if (n > 0) out.push(`| ${s} | ${n} |`);
+  out.push('', '## Citations per tenet', '', '| Tenet | Title | Layer | Status | Citations | Conflicts |', '|---|---|---|---|---:|---:|');
+  for (const t of r.tenets) out.push(`| ${c(t.id)} | ${c(t.title ?? '')} | ${t.layer} | ${t.status} | ${t.citations} | ${t.conflicts.length} |`);
+  out.push('', `**Uncited active tenets:** ${r.uncited.map(c).join(', ') || 'none'}`, '');
+  out.push('## Conflicts', '', '| Tenet | Memos that judged it ✗ |', '|---|---|');
+  for (const k of r.conflicts) out.push(`| ${c(k.tenet)} | ${k.memos.map(c).join(', ')} |`);
+  if (r.conflicts.length === 0) out.push('| – | none |');
+  out.push('', '## Evidence by reversibility', '', '| Reversibility | Required | Memos | Meeting | Share |', '|---|---:|---:|---:|---:|');
+  for (const [rev, e] of Object.entries(r.evidence)) out.push(`| ${rev} | ${e.required} | ${e.memos} | ${e.meeting} | ${pct(e.meeting, e.memos)} |`);
+  out.push('', '## Owners', '', '| Owner | Open | Accepted |', '|---|---:|---:|');
+  for (const o of r.owners) out.push(`| ${c(o.owner)} | ${o.open} | ${o.accepted} |`);
+  out.push('', '## Tenet hierarchy', '', '| Tenet | Layer | Citations | With tenets below |', '|---|---|---:|---:|');
+  for (const { node, depth } of flatten(tenetForest(r))) out.push(`| ${'&nbsp;&nbsp;'.repeat(depth * 2)}${c(node.tenet.id)} | ${node.tenet.layer} | ${node.tenet.citations} | ${node.total} |`);
+  out.push('', '## Memos', '', '| Id | Title | Status | Date |', '|---|---|---|---|');
+  for (const m of r.memoList) out.push(`| ${c(m.id)} | ${c(m.title ?? '')} | ${m.status ?? 'unknown'} | ${c(m.date ?? '')} |`);
+  return out.join('\n') + '\n';
+}

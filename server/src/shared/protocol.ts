@@ -1,0 +1,30 @@
+// Custom messages between the client and the server, typed once for both sides.
+
+/** Server → client: the state the status bar shows. */
+export const STATUS_NOTIFICATION = 'decisionMemos/status';
+
+export interface StatusParams {
+  state: 'indexing' | 'ready';
+  /** Memos indexed so far (and in all, while indexing). */
+  memos: number;
+  total?: number;
+  /** Problems across the workspace (errors + warnings), when known. */
+  errors: number;
+  warnings: number;
+}
+
+/** Client → server: the next free memo id and the file path for a new memo (shared with `decision-memos new`). */
+export const NEW_MEMO_REQUEST = 'decisionMemos/newMemo';
+
+export interface NewMemoParams {
+  /** The workspace folder URI. */
+  folder: string;
+  title: string;
+  status?: string;
+}
+
+export interface NewMemoResult {
+  /** URI of the file to create. */
+  uri: string;
+  content: string;
+}
