@@ -1,5 +1,6 @@
 import type { MemoModel } from './memoModel';
-import type { TextEdit } from './types';
+import type { Range, TextEdit } from './types';
+import type { YamlMap, YamlSeq, YamlValue } from './yamlTree';
 
 // Quick fixes are pure text edits computed from the memo model. Every helper here inserts or
 // replaces only the bytes it must, in the document's own line ends, so applying a fix leaves
@@ -82,7 +83,7 @@ export function appendToBody(memo: MemoModel, lines: string[]): TextEdit {
   const eol = memo.lines.eol;
   const text = memo.text;
   const endsWithEol = text.endsWith('\n') || text.endsWith('\r');
-  const endsWithBlank = /(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(text) || text.length === 0;
+  const endsWithBlank = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))$/.test(text) || text.length === 0;
   const lead = text.length === 0 ? '' : endsWithBlank ? '' : endsWithEol ? eol : eol + eol;
   return insert(memo, text.length, lead + lines.join(eol) + eol);
 }
@@ -96,4 +97,101 @@ export function insertAfterLine(memo: MemoModel, line: number, lines: string[]):
 /** Replaces a range of the memo with new text. */
 export function replaceRange(memo: MemoModel, range: TextEdit['range'], newText: string): TextEdit {
   return { range, newText };
+}
+
+// YAML maps inside front matter lists (`- path: …` / `  limits: …`), in block or flow style.
+
+type Pairs = readonly (readonly [string, string])[];
+
+/** `{a: 1, b: 2}`: a map written for a flow context. */
+function flowMap(pairs: Pairs): string {
+  return `{${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+}
+
+/** `- a: 1` then `  b: 2`: a block list item holding a map, at the list's dash indentation. */
+function blockMapItem(pairs: Pairs, dashIndent: string): string[] {
+  return pairs.map(([k, v], i) => `${dashIndent}${i === 0 ? '- ' : '  '}${k}: ${v}`);
+}
+
+/** A scalar's source, quoted when it would change meaning inside `[…]` or `{…}`. */
+function flowSafe(source: string): string {
+  if (/^["']/.test(source) || !/[,[\]{}]/.test(source)) return source;
+  return `'${source.replace(/'/g, "''")}'`;
+}
+
+/** A range without the line ends and blank lines that YAML block nodes carry at their end. */
+export function contentRange(memo: MemoModel, range: Range): Range {
+  const start = memo.lines.offsetAt(range.start);
+  let end = memo.lines.offsetAt(range.end);
+  while (end > start && /\s/.test(memo.text[end - 1]!)) end--;
+  return memo.lines.rangeOf(start, end);
+}
+
+function lastContentLine(memo: MemoModel, range: Range): number {
+  return contentRange(memo, range).end.line;
+}
+
+/**
+ * Adds a map item to a front matter list, keeping the list's style: block lines under a block
+ * list (or under a bare `key:`), `{a: 1}` in a flow list; a single value becomes a flow list.
+ * Undefined when the value is a block map or a multi-line scalar (no edit keeps it intact).
+ */
+export function addMapToFrontMatterList(memo: MemoModel, key: string, pairs: Pairs): TextEdit | undefined {
+  const entry = memo.fields.get(key);
+  if (!entry) return addFrontMatterLines(memo, [`${key}:`, ...blockMapItem(pairs, '  ')]);
+  const eol = memo.lines.eol;
+  const value = entry.value;
+  if (!value) {
+    const keyIndent = /^\s*/.exec(memo.lines.lineText(entry.keyRange.start.line))![0];
+    return insert(memo, memo.lines.lineContentEnd(entry.keyRange.end.line), eol + blockMapItem(pairs, keyIndent + '  ').join(eol));
+  }
+  const start = memo.lines.offsetAt(value.range.start);
+  const end = memo.lines.offsetAt(value.range.end);
+  const source = memo.text.slice(start, end);
+  if (value.kind === 'seq' && source.startsWith('[')) {
+    if (!source.endsWith(']')) return undefined;
+    const last = value.items[value.items.length - 1];
+    return last ? insert(memo, memo.lines.offsetAt(last.range.end), `, ${flowMap(pairs)}`) : insert(memo, end - 1, flowMap(pairs));
+  }
+  if (value.kind === 'seq') {
+    const last = value.items[value.items.length - 1];
+    const line = last ? lastContentLine(memo, last.range) : value.range.start.line;
+    const dashIndent = ' '.repeat(value.range.start.character);
+    return insert(memo, memo.lines.lineContentEnd(line), eol + blockMapItem(pairs, dashIndent).join(eol));
+  }
+  if (value.kind === 'scalar' && value.range.start.line === value.range.end.line && !/^[|>]/.test(source)) {
+    const empty = value.value === null || (typeof value.value === 'string' && value.value.trim() === '');
+    return { range: value.range, newText: empty ? `[${flowMap(pairs)}]` : `[${flowSafe(source)}, ${flowMap(pairs)}]` };
+  }
+  if (value.kind === 'map' && source.startsWith('{')) return { range: value.range, newText: `[${source}, ${flowMap(pairs)}]` };
+  return undefined;
+}
+
+/** Adds `key: value` to a YAML map: a line at the map's key indentation, or `, key: value` inside `{…}`. */
+export function addEntryToMap(memo: MemoModel, map: YamlMap, key: string, value: string): TextEdit | undefined {
+  const first = map.entries[0];
+  const last = map.entries[map.entries.length - 1];
+  if (!first || !last) return undefined;
+  if (memo.text[memo.lines.offsetAt(map.range.start)] === '{') return insert(memo, memo.lines.offsetAt(last.range.end), `, ${key}: ${value}`);
+  const column = first.keyRange.start.character;
+  // Only spaces and list dashes may stand before the first key, or the column is no indentation.
+  if (!/^[ -]*$/.test(memo.lines.lineText(first.keyRange.start.line).slice(0, column))) return undefined;
+  return insert(memo, memo.lines.lineContentEnd(lastContentLine(memo, last.range)), `${memo.lines.eol}${' '.repeat(column)}${key}: ${value}`);
+}
+
+/**
+ * Turns a one-line scalar into a map that holds it under `key`, plus `more` pairs: block lines
+ * when it is an item of a block list, `{key: …}` anywhere else. The scalar's source (quotes
+ * included) is kept as written.
+ */
+export function scalarToMap(memo: MemoModel, scalar: YamlValue, list: YamlSeq | undefined, key: string, more: Pairs): TextEdit | undefined {
+  if (scalar.kind !== 'scalar' || scalar.range.start.line !== scalar.range.end.line) return undefined;
+  const source = memo.text.slice(memo.lines.offsetAt(scalar.range.start), memo.lines.offsetAt(scalar.range.end));
+  if (source === '' || /^[|>]/.test(source)) return undefined;
+  const inBlockList = list !== undefined && memo.text[memo.lines.offsetAt(list.range.start)] !== '[';
+  if (!inBlockList) return { range: scalar.range, newText: flowMap([[key, flowSafe(source)], ...more]) };
+  const column = scalar.range.start.character;
+  if (!/^[ -]*$/.test(memo.lines.lineText(scalar.range.start.line).slice(0, column))) return undefined;
+  const lines = [[key, source] as const, ...more].map(([k, v], i) => `${i === 0 ? '' : ' '.repeat(column)}${k}: ${v}`);
+  return { range: scalar.range, newText: lines.join(memo.lines.eol) };
 }

@@ -1,10 +1,62 @@
-import type { MemoRule } from '../core/rule';
+import type { MemoModel } from '../core/memoModel';
+import { findPerson, type PeopleDirectory } from '../core/people';
+import type { Finding, MemoRule } from '../core/rule';
+import { closestMatches } from '../core/suggest';
+import type { Fix, Located } from '../core/types';
 
-// PLACEHOLDER: not implemented yet (being written); reports nothing.
+// The placeholders the owner-missing and approver-missing fixes insert: reported as "fill me
+// in", not as a misspelt name (no "did you mean" for them: any suggestion would be a guess).
+const PLACEHOLDERS = new Set(['OWNER', 'APPROVER']);
+
+/** Plain YAML scalars that can be written without quotes (what a person id normally is). */
+const PLAIN_SAFE = /^[A-Za-z0-9_][A-Za-z0-9_.+\-@ ]*$/;
+
 export const ownerUnknown: MemoRule = {
   id: 'owner-unknown',
   target: 'memo',
-  description: 'PLACEHOLDER',
+  description: 'Owners and approvers are people listed in the people directory (`people.yaml`), when the workspace has one.',
   defaultSeverity: 'warning',
-  check() {},
+  check(memo, ctx, report) {
+    const people = ctx.people;
+    // An empty or unreadable directory is reported on people.yaml itself; flagging every owner would only repeat it.
+    if (!people || people.people.length === 0) return;
+    // Owners from a MADR body (`* Deciders: …`) are plain text, not YAML.
+    const ownersInYaml = memo.ownersEntry !== undefined;
+    for (const owner of memo.owners) check1(memo, people, owner, 'Owner', ownersInYaml, report);
+    for (const approver of memo.approver) check1(memo, people, approver, 'Approver', true, report);
+  },
 };
+
+function check1(memo: MemoModel, people: PeopleDirectory, who: Located<string>, role: string, inYaml: boolean, report: (f: Finding) => void): void {
+  if (findPerson(people, who.value)) return;
+  const directory = `\`${people.file}\``;
+  if (PLACEHOLDERS.has(who.value)) {
+    report({ range: who.range, message: `\`${who.value}\` is a placeholder; replace it with the id of a person listed in ${directory}.` });
+    return;
+  }
+  const suggestions = closestMatches(
+    who.value.replace(/^@/, ''),
+    people.people.map((p) => ({ value: p.id, keys: [p.id, p.email ?? '', p.email?.split('@')[0] ?? '', p.name ?? ''] })),
+  );
+  const fixes: Fix[] = suggestions.map((s, i) => {
+    const person = people.people.find((p) => p.id === s.value);
+    return {
+      title: `Replace with \`${s.value}\`${person?.name ? ` (${person.name})` : ''}`,
+      edits: [replaceWritten(memo, who, s.value, inYaml)],
+      ...(i === 0 && suggestions.length === 1 ? { isPreferred: true } : {}),
+    };
+  });
+  const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `\`${s.value}\``).join(' or ')}?` : '; expected the id, email or name of a listed person.';
+  report({ range: who.range, message: `${role} \`${who.value}\` is not in the people directory ${directory}${hint}`, fixes });
+}
+
+/** Replaces the name inside its range, keeping YAML quotes around it; quotes the new id when YAML needs it. */
+function replaceWritten(memo: MemoModel, who: Located<string>, id: string, inYaml: boolean) {
+  const start = memo.lines.offsetAt(who.range.start);
+  const written = memo.text.slice(start, memo.lines.offsetAt(who.range.end));
+  const at = written.indexOf(who.value);
+  const quoted = at > 0 && /["']/.test(written[at - 1]!);
+  if (at < 0) return { range: who.range, newText: id };
+  const newText = inYaml && !quoted && !PLAIN_SAFE.test(id) ? JSON.stringify(id) : id;
+  return { range: memo.lines.rangeOf(start + at, start + at + who.value.length), newText };
+}

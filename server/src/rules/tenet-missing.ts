@@ -1,10 +1,42 @@
+import { addToFrontMatterList, canEditFrontMatter } from '../core/fixEdits';
+import { isClosed } from '../core/lifecycle';
+import { rankTenets } from '../core/relevance';
 import type { MemoRule } from '../core/rule';
+import { citableTenets } from '../core/tenetScope';
+import type { Fix } from '../core/types';
 
-// PLACEHOLDER: not implemented yet (being written); reports nothing.
+/** How many "cite X" fixes to offer: enough to choose from, few enough to read. */
+const MAX_FIXES = 3;
+
 export const tenetMissing: MemoRule = {
   id: 'tenet-missing',
   target: 'memo',
-  description: 'PLACEHOLDER',
+  description: 'A memo cites the tenets it applies, in `tenets:` or as inline `[[ID]]` citations.',
   defaultSeverity: 'warning',
-  check() {},
+  check(memo, ctx, report) {
+    if (memo.citations.length > 0) return;
+    // A closed decision is a record; asking it for citations now would rewrite history.
+    if (isClosed(memo)) return;
+    // A workspace without (active) tenets has nothing to cite: asking would be noise on every memo.
+    if (!ctx.registry.all.some((t) => t.status === 'active')) return;
+    const entry = memo.fields.get('tenets');
+    const ranked = rankTenets(memo, citableTenets(memo, ctx.registry)).slice(0, MAX_FIXES);
+    const fixes: Fix[] = [];
+    if (canEditFrontMatter(memo)) {
+      ranked.forEach((r, i) => {
+        const edit = addToFrontMatterList(memo, 'tenets', r.tenet.id);
+        if (!edit) return;
+        const title = r.tenet.title ? `Cite ${r.tenet.id} (${r.tenet.title})` : `Cite ${r.tenet.id}`;
+        fixes.push({ title, edits: [edit], ...(i === 0 ? { isPreferred: true } : {}) });
+      });
+    }
+    const best = ranked[0] ? `; ${ranked[0].tenet.id} looks relevant` : '';
+    report({
+      range: entry ? entry.keyRange : memo.lines.lineRange(0),
+      message: entry
+        ? `\`tenets\` lists no tenet; expected the ids of the tenets this decision applies${best}.`
+        : `This memo cites no tenet; expected \`tenets:\` (or inline \`[[ID]]\`) naming the tenets this decision applies${best}.`,
+      fixes,
+    });
+  },
 };

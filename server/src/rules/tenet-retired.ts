@@ -1,10 +1,22 @@
+import { isClosed } from '../core/lifecycle';
 import type { MemoRule } from '../core/rule';
 
-// PLACEHOLDER: not implemented yet (being written); reports nothing.
 export const tenetRetired: MemoRule = {
   id: 'tenet-retired',
   target: 'memo',
-  description: 'PLACEHOLDER',
+  description: 'A live memo does not rest on a retired tenet.',
   defaultSeverity: 'warning',
-  check() {},
+  check(memo, ctx, report) {
+    // A rejected, deprecated or superseded memo is a record of its time: the tenet was active when it was written.
+    if (isClosed(memo)) return;
+    for (const citation of memo.citations) {
+      const tenet = ctx.registry.get(citation.id);
+      if (tenet?.status !== 'retired') continue;
+      report({
+        range: citation.range,
+        message: `Tenet \`${tenet.id}\` is retired; cite the tenet that applies today instead, or drop the citation.`,
+        related: [{ file: tenet.file, range: tenet.idRange, message: `\`${tenet.id}\` is defined here, with \`status: retired\`.` }],
+      });
+    }
+  },
 };
