@@ -1,0 +1,129 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { MEMO_STATUSES } from '../core/memoModel';
+import { ALL_RULES } from '../rules/registry';
+import { FORMATS, runCheck, type CheckCommandOptions, type CommandIo } from './checkCommand';
+import { errorLine, EXIT_CANNOT_RUN, EXIT_OK } from './cliError';
+import { runNew, type NewCommandOptions } from './newCommand';
+import { formatRuleList } from './rulesCommand';
+import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+
+// The `decision-memos` command line. Each subcommand lives in its own module and returns an exit
+// code; this file parses arguments and turns every failure into one line on stderr with exit
+// code 2, never a stack trace. Subcommands still to come (`audit`, a `--cache` option for
+// `check`) register here beside the others.
+
+const io: CommandIo = {
+  cwd: process.cwd(),
+  env: process.env,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  stdout: (text) => void process.stdout.write(text),
+  note: (line) => void process.stderr.write(`${TOOL_NAME}: ${line}\n`),
+};
+
+const CHECK_HELP = `
+Paths:
+  A folder is a workspace root: its .decisions.yaml and memo globs apply.
+  A file is checked in the workspace found upward from it (the nearest folder
+  with .decisions.yaml; without one, the current folder if the file is inside
+  it, else the file's folder), as a memo even if no memo glob matches it.
+  Several folders make one report, with paths relative to their common folder.
+
+Exit codes:
+  0  no errors (and no more warnings than --max-warnings)
+  1  errors, or more warnings than --max-warnings
+  2  the check could not be done: bad arguments, a path that does not exist,
+     an invalid .decisions.yaml (its problems are still reported), a rule that
+     crashed
+
+check never writes a file: diagnostics go to stdout, notes to stderr.`;
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command(TOOL_NAME)
+    .description('Checks markdown decision memos for owners, tenets, evidence, claims and boundaries.')
+    .version(TOOL_VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (message) => io.note(oneLine(message)) });
+
+  program
+    .command('check')
+    .description('check memos and tenets: folders as workspaces (default: the current folder), or single files')
+    .argument('[paths...]', 'folders (each a workspace root) or files (workspace found upward)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings', nonNegativeInteger)
+    .option('-q, --quiet', 'report errors only')
+    .option('--color', 'force colours in stylish output')
+    .option('--no-color', 'no colours in stylish output')
+    .addHelpText('after', CHECK_HELP)
+    .action((paths: string[], options: CheckCommandOptions) => setExitCode(runCheck(paths, options, io)));
+
+  program
+    .command('new')
+    .description('write the next memo from the template and print its path (never overwrites)')
+    .argument('<title>', 'the decision, e.g. "Use Postgres for search"')
+    .addOption(new Option('-s, --status <status>', 'front matter status').choices(MEMO_STATUSES).default('draft'))
+    .option('-d, --dir <path>', 'folder for the memo (default: where most memos live)')
+    .action((title: string, options: NewCommandOptions) => setExitCode(runNew(title, options, io)));
+
+  program
+    .command('rules')
+    .description('list every rule with its default severity')
+    .action(() => {
+      io.stdout(formatRuleList(ALL_RULES));
+      setExitCode(EXIT_OK);
+    });
+
+  return program;
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('Expected a whole number of 0 or more.');
+  return Number(value);
+}
+
+/** Commander's messages start with `error: ` and may carry a suggestion on a second line. */
+function oneLine(message: string): string {
+  return message
+    .replace(/^error:\s*/i, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+function main(argv: readonly string[]): void {
+  let exitCode = EXIT_OK;
+  const program = buildProgram((code) => (exitCode = code));
+  try {
+    // Without a subcommand, show the help on stderr and fail: a bare call is a usage mistake.
+    if (argv.length === 0) {
+      program.outputHelp({ error: true });
+      exitCode = EXIT_CANNOT_RUN;
+    } else {
+      program.parse([...argv], { from: 'user' });
+    }
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; commander has already printed its one-line message otherwise.
+      exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_CANNOT_RUN;
+    } else {
+      io.note(errorLine(error));
+      exitCode = EXIT_CANNOT_RUN;
+    }
+  }
+  // Set, not `process.exit()`: a large report piped to another program must be flushed first.
+  process.exitCode = exitCode;
+}
+
+// A reader that closes the pipe early (`| head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  throw error;
+});
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`${TOOL_NAME}: ${errorLine(error)}\n`);
+  process.exit(EXIT_CANNOT_RUN);
+});
+
+main(process.argv.slice(2));
