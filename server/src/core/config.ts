@@ -8,6 +8,8 @@ export const CONFIG_FILE = '.decisions.yaml';
 
 export interface ResolvedConfig {
   memos: string[];
+  /** Files matched by `memos` that are not memos (indexes, templates, READMEs). */
+  ignore: string[];
   tenets: string[];
   /** Path of the people directory; optional unless named in the config. */
   people: string;
@@ -19,6 +21,8 @@ export interface ResolvedConfig {
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   memos: ['decisions/**/*.md', 'docs/adr/**/*.md', 'docs/decisions/**/*.md'],
+  // ADR folders commonly hold an index, a README and a template beside the records.
+  ignore: ['**/README.md', '**/index.md', '**/template.md', '**/*-template.md', '**/template-*.md'],
   tenets: ['tenets/**/*.md', 'tenets.yaml'],
   people: 'people.yaml',
   peopleExplicit: false,
@@ -43,6 +47,7 @@ export function configSchema(ruleIds: readonly string[]): object {
     additionalProperties: false,
     properties: {
       memos: globList,
+      ignore: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string', minLength: 1 } }] },
       tenets: globList,
       people: { type: 'string', minLength: 1 },
       evidence: {
@@ -98,6 +103,7 @@ export function parseConfig(rawText: string, ruleIds: readonly string[]): Loaded
 
 interface RawConfig {
   memos?: string | string[];
+  ignore?: string | string[];
   tenets?: string | string[];
   people?: string;
   evidence?: { required?: Partial<Record<Reversibility, number>>; maxAgeDays?: number };
@@ -108,6 +114,7 @@ function resolve(raw: RawConfig): ResolvedConfig {
   const list = (v: string | string[] | undefined, d: string[]) => (v === undefined ? d : Array.isArray(v) ? v : [v]);
   return {
     memos: list(raw.memos, DEFAULT_CONFIG.memos),
+    ignore: list(raw.ignore, DEFAULT_CONFIG.ignore),
     tenets: list(raw.tenets, DEFAULT_CONFIG.tenets),
     people: raw.people ?? DEFAULT_CONFIG.people,
     peopleExplicit: raw.people !== undefined,
@@ -137,7 +144,10 @@ function toPlain(value: YamlValue | undefined): unknown {
 function dedupe(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
-    const key = e.instancePath + (e.params as { additionalProperty?: string }).additionalProperty;
+    // A bad rule id comes twice: the `propertyNames` error (which names the key) and its inner `enum` (which does not).
+    if (e.schemaPath.includes('/propertyNames/')) return false;
+    const p = e.params as { additionalProperty?: string; propertyName?: string };
+    const key = `${e.instancePath} ${p.additionalProperty ?? ''} ${p.propertyName ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -75,7 +75,9 @@ export class Workspace {
       this.configProblems =
         read.reason === 'missing' ? [] : [{ message: describeReadFailure(read), range: START, severity: 'error' }];
     }
-    this.memoMatcher = picomatch(this.config.memos, { dot: false });
+    const isMemo = picomatch(this.config.memos, { dot: false });
+    const isIgnored = this.config.ignore.length > 0 ? picomatch(this.config.ignore, { dot: true }) : () => false;
+    this.memoMatcher = (p) => isMemo(p) && !isIgnored(p);
     this.tenetMatcher = picomatch(this.config.tenets, { dot: false });
   }
 
@@ -86,7 +88,7 @@ export class Workspace {
     if (!read.ok) {
       this.people = undefined;
       if (read.reason !== 'missing' || this.config.peopleExplicit) {
-        this.peopleProblems.push(loadDiagnostic('config-invalid', file, START, `The people directory \`${file}\` could not be read: ${describeReadFailure(read)}`));
+        this.peopleProblems.push(loadDiagnostic('config-invalid', file, START, `The people directory \`${file}\` could not be read: ${lowerFirst(describeReadFailure(read))}`));
       }
       return;
     }
@@ -119,7 +121,7 @@ export class Workspace {
   }
 
   listMemoFiles(): string[] {
-    return this.fs.glob(this.config.memos);
+    return this.fs.glob(this.config.memos).filter((f) => this.memoMatcher(f));
   }
 
   /** Reads and parses a memo from disk; undefined (and a `file-unreadable` diagnostic) when it cannot be read. */
@@ -158,6 +160,10 @@ export class Workspace {
   get configInvalid(): boolean {
     return this.configProblems.some((p) => p.severity === 'error');
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function loadDiagnostic(rule: string, file: string, range: Range, message: string, severity: 'error' | 'warning' = 'error'): Diagnostic {
