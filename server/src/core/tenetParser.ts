@@ -57,7 +57,9 @@ function parseYamlTenets(file: string, text: string): TenetFile {
   const lines = new LineIndex(text);
   const parsed = parseYaml(text, lines);
   const problems = [...parsed.problems];
-  const root = parsed.root?.kind === 'map' ? getEntry(parsed.root, 'tenets')?.value : parsed.root;
+  // A mapping holds its list under `tenets:`; a mapping without that key is a mistake to report, not an empty file.
+  const tenetsEntry = parsed.root?.kind === 'map' ? getEntry(parsed.root, 'tenets') : undefined;
+  const root = tenetsEntry ? tenetsEntry.value : parsed.root;
   const tenets: TenetDefinition[] = [];
   if (root && root.kind !== 'seq') {
     problems.push({ message: 'A YAML tenet file is a list of tenets (or a `tenets:` key holding one).', range: root.range, severity: 'error' });

@@ -1,10 +1,33 @@
 import type { TenetRule } from '../core/rule';
+import type { TenetDefinition } from '../core/tenetModel';
 
-// PLACEHOLDER: not implemented yet (being written); reports nothing.
+function sameDefinition(a: TenetDefinition, b: TenetDefinition): boolean {
+  return a.file === b.file && a.idRange.start.line === b.idRange.start.line && a.idRange.start.character === b.idRange.start.character;
+}
+
+function where(d: TenetDefinition): string {
+  return `${d.file}:${d.idRange.start.line + 1}`;
+}
+
 export const tenetDuplicateId: TenetRule = {
   id: 'tenet-duplicate-id',
   target: 'tenet-file',
-  description: 'PLACEHOLDER',
+  description: 'Every tenet id is defined once across all tenet files, so a citation names one rule.',
   defaultSeverity: 'error',
-  check() {},
+  check(file, ctx, report) {
+    for (const tenet of file.tenets) {
+      // This file's definitions come from the file itself (it may be newer than the registry's copy).
+      const definitions = [
+        ...ctx.registry.definitions(tenet.id).filter((d) => d.file !== file.file),
+        ...file.tenets.filter((t) => t.id === tenet.id),
+      ];
+      const others = definitions.filter((d) => !sameDefinition(d, tenet));
+      if (others.length === 0) continue;
+      report({
+        range: tenet.idRange,
+        message: `Tenet id \`${tenet.id}\` is also defined at ${others.map(where).join(', ')}; expected each id to be defined once.`,
+        related: others.map((d) => ({ file: d.file, range: d.idRange, message: `\`${d.id}\` is defined here too.` })),
+      });
+    }
+  },
 };

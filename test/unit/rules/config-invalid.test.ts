@@ -68,8 +68,10 @@ describe('config-invalid', () => {
     ]);
   });
 
-  it('reports an unreadable people directory named by the config on that file', () => {
+  it('reports a broken people directory named by the config on that file', () => {
     const f = check({ [CONFIG]: 'people: team.yaml\n', 'team.yaml': '- id: [broken\n', ...MEMO });
-    expect(only(f, RULE, 'team.yaml')).toHaveLength(1);
+    const ds = only(f, RULE, 'team.yaml');
+    expect(ds.some((d) => d.message.startsWith('Flow sequence') && d.range.start.line === 1)).toBe(true);
+    expect(only(f, RULE, CONFIG)).toEqual([]);
   });
 });

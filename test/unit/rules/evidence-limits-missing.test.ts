@@ -107,6 +107,12 @@ describe(RULE, () => {
     expect(fixLeavesOnlyPlaceholder(f, only(f, RULE)[0]!)).toBe(text.replace('evidence: https://example.com/a', 'evidence: {url: https://example.com/a, limits: LIMITATION}'));
   });
 
+  it('fix: quotes a value that would split inside `{…}`', () => {
+    const text = goodMemo({ evidence: 'reports/a,b.md' });
+    const f = check({ [FILE]: text, 'decisions/reports/a,b.md': 'x' });
+    expect(fixLeavesOnlyPlaceholder(f, only(f, RULE)[0]!)).toBe(text.replace('evidence: reports/a,b.md', "evidence: {path: 'reports/a,b.md', limits: LIMITATION}"));
+  });
+
   it('fix: keeps CRLF line ends', () => {
     const text = goodMemo({ evidence: '\n  - url: https://example.com/a\n    date: 2026-04-01' }).replace(/\n/g, '\r\n');
     const f = check({ [FILE]: text });
