@@ -146,6 +146,8 @@ function dedupe(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => {
     // A bad rule id comes twice: the `propertyNames` error (which names the key) and its inner `enum` (which does not).
     if (e.schemaPath.includes('/propertyNames/')) return false;
+    // `oneOf` reports each failed branch before its own summary; the summary says it best.
+    if (e.schemaPath.includes('/oneOf/') && errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath)) return false;
     const p = e.params as { additionalProperty?: string; propertyName?: string };
     const key = `${e.instancePath} ${p.additionalProperty ?? ''} ${p.propertyName ?? ''}`;
     if (seen.has(key)) return false;
