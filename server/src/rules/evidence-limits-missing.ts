@@ -1,10 +1,48 @@
+import { evidenceItems, isPlaceholder, LIMITS_KEYS, LIMITS_PLACEHOLDER, statesNoLimitation } from '../core/evidenceEntries';
+import { addEntryToMap, canEditFrontMatter, contentRange, scalarToMap } from '../core/fixEdits';
 import type { MemoRule } from '../core/rule';
+import type { Fix, TextEdit } from '../core/types';
+import { scalarText, stringList } from '../core/yamlTree';
 
-// PLACEHOLDER: not implemented yet (being written); reports nothing.
+const EXPECTED = 'one thing this artifact cannot show, such as `four-week window only`';
+
 export const evidenceLimitsMissing: MemoRule = {
   id: 'evidence-limits-missing',
   target: 'memo',
-  description: 'PLACEHOLDER',
+  description: 'Every evidence artifact states one limitation under `limits:` (what it cannot show).',
   defaultSeverity: 'info',
-  check() {},
+  check(memo, _ctx, report) {
+    const editable = canEditFrontMatter(memo);
+    for (const { node, list, entry } of evidenceItems(memo)) {
+      // Entries without a target are evidence-not-found's; there is no artifact to qualify yet.
+      if (!entry || entry.malformed) continue;
+      if (node.kind === 'map') {
+        const limitsEntry = node.entries.find((e) => (LIMITS_KEYS as readonly string[]).includes(e.key));
+        if (limitsEntry) {
+          const written = scalarText(limitsEntry.value) ?? (stringList(limitsEntry.value).map((s) => s.value).join('; ') || undefined);
+          if (written === undefined) {
+            report({ range: limitsEntry.keyRange, message: `\`${limitsEntry.key}\` is empty; expected ${EXPECTED}.` });
+          } else if (statesNoLimitation(written)) {
+            report({
+              range: limitsEntry.value!.range,
+              message: `${isPlaceholder(written) ? `\`${written}\` is a placeholder` : `\`${written}\` states no limitation`}; expected ${EXPECTED}.`,
+            });
+          }
+          continue;
+        }
+      }
+      const kind = entry.kind === 'url' ? 'url' : 'path';
+      const edit: TextEdit | undefined = !editable
+        ? undefined
+        : node.kind === 'map'
+          ? addEntryToMap(memo, node, 'limits', LIMITS_PLACEHOLDER)
+          : scalarToMap(memo, node, list, kind, [['limits', LIMITS_PLACEHOLDER]]);
+      const fixes: Fix[] = edit ? [{ title: 'Add `limits:` to fill in', edits: [edit], isPreferred: true }] : [];
+      report({
+        range: contentRange(memo, entry.range),
+        message: `Evidence \`${entry.target}\` states no limitation; expected \`limits:\` with ${EXPECTED}.`,
+        fixes,
+      });
+    }
+  },
 };

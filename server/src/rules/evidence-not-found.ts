@@ -1,10 +1,78 @@
+import * as posix from 'node:path/posix';
+import { evidenceItems, isPlaceholder } from '../core/evidenceEntries';
+import { resolveEvidencePath } from '../core/evidencePaths';
+import { contentRange } from '../core/fixEdits';
+import type { MemoModel } from '../core/memoModel';
 import type { MemoRule } from '../core/rule';
+import type { Fix, Range } from '../core/types';
 
-// PLACEHOLDER: not implemented yet (being written); reports nothing.
+// Only text files get a template: a markdown stub saved as `.csv` or `.png` would be a broken artifact.
+const TEMPLATED = /\.(?:md|markdown|mdx|txt)$/i;
+
 export const evidenceNotFound: MemoRule = {
   id: 'evidence-not-found',
   target: 'memo',
-  description: 'PLACEHOLDER',
+  description: 'Every evidence entry names a file or folder that exists in the workspace, or a URL.',
   defaultSeverity: 'error',
-  check() {},
+  check(memo, ctx, report) {
+    for (const { node, list, entry } of evidenceItems(memo)) {
+      if (!entry) {
+        // An empty `-` item; a bare `evidence:` with no value is evidence-missing's business.
+        if (list) report({ range: emptyItemRange(memo, node.range), message: 'This evidence entry is empty; expected a path or URL.' });
+        continue;
+      }
+      if (entry.malformed) {
+        report({ range: contentRange(memo, entry.range), message: `This evidence entry names no artifact: ${entry.malformed}.` });
+        continue;
+      }
+      const target = entry.target;
+      if (isPlaceholder(target)) {
+        report({ range: entry.targetRange, message: `\`${target}\` is a placeholder; expected the path or URL of the artifact.` });
+        continue;
+      }
+      const resolved = resolveEvidencePath(target, memo.file, ctx.fs);
+      if (resolved.kind === 'invalid') {
+        report({ range: contentRange(memo, entry.targetRange), message: 'This evidence path spans several lines or holds control characters; expected one path or URL on one line.' });
+      } else if (resolved.kind === 'broken-link') {
+        report({ range: entry.targetRange, message: `\`${target}\` is a symbolic link that leads nowhere (broken or looping); expected a file or folder in the workspace.` });
+      } else if (resolved.kind === 'missing') {
+        const [first, second] = resolved.looked;
+        const where = second ? `at \`${first}\` or \`${second}\`` : `at \`${first}\``;
+        const fix = resolved.isFolder || !TEMPLATED.test(resolved.path) ? undefined : createFromTemplate(memo, resolved.path, ctx.today);
+        report({
+          range: entry.targetRange,
+          message: `Evidence \`${target}\` was not found ${where}; expected an existing file or folder in the workspace.`,
+          fixes: fix ? [fix] : [],
+        });
+      }
+    }
+  },
 };
+
+/** An empty item has an empty range; underline its dash instead so the editor shows something. */
+function emptyItemRange(memo: MemoModel, range: Range): Range {
+  if (range.start.line !== range.end.line || range.start.character !== range.end.character) return range;
+  const line = memo.lines.lineText(range.start.line);
+  const start = line.length - line.trimStart().length;
+  return { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: line.trimEnd().length } };
+}
+
+/** Creates the missing file where the memo's folder-relative lookup will find it first. */
+function createFromTemplate(memo: MemoModel, path: string, today: string): Fix {
+  const eol = memo.lines.eol;
+  const stem = posix.basename(path).replace(/\.[^.]+$/, '');
+  const backLink = posix.relative(posix.dirname(path), memo.file);
+  const title = (memo.title?.value ?? memo.id.value).replace(/[[\]\\]/g, '\\$&');
+  const link = /[\s()<>]/.test(backLink) ? `<${backLink}>` : backLink;
+  const content = [
+    `# Evidence: ${stem}`,
+    '',
+    `Supports [${title}](${link}).`,
+    '',
+    '- Source: where this comes from and how to reproduce it.',
+    `- Date: ${today}`,
+    '- Limits: one limitation of this artifact (for example: a four-week window only).',
+    '',
+  ].join(eol);
+  return { title: `Create \`${path}\` from the evidence template`, edits: [], createFile: { path, content } };
+}

@@ -1,0 +1,105 @@
+import { REVERSIBILITIES, type EvidenceEntry, type MemoModel, type MemoStatus, type Reversibility } from './memoModel';
+import { comparePositions } from './text';
+import type { Range } from './types';
+import { normaliseRelative } from './workspaceFs';
+import type { YamlMap, YamlSeq, YamlValue } from './yamlTree';
+
+// What the evidence rules share besides path resolution: the entry template their fixes insert,
+// the placeholders that template leaves, which memos must cite evidence, and how artifacts are
+// counted. One place, so the rules agree (evidence-missing and evidence-below-threshold must
+// never report the same memo twice).
+
+/** Placeholder for an artifact's path or URL; evidence-not-found reports it until it is replaced. */
+export const PATH_PLACEHOLDER = 'PATH-OR-URL';
+/** Placeholder for an artifact's limitation; evidence-limits-missing reports it until it is replaced. */
+export const LIMITS_PLACEHOLDER = 'LIMITATION';
+/** Placeholder for an artifact's date; date-invalid reports it until it is replaced. */
+export const DATE_PLACEHOLDER = 'YYYY-MM-DD';
+
+/** The key/value pairs of the evidence entry a fix inserts: every value is a blank that a rule reports. */
+export const EVIDENCE_TEMPLATE: readonly (readonly [string, string])[] = [
+  ['path', PATH_PLACEHOLDER],
+  ['limits', LIMITS_PLACEHOLDER],
+  ['date', DATE_PLACEHOLDER],
+];
+
+/** Keys that state an artifact's limitation (the parser reads the same three). */
+export const LIMITS_KEYS = ['limits', 'limitation', 'limitations'] as const;
+
+// Capitals only: `todo.md` is a file name, `TODO` is a blank to fill.
+const PLACEHOLDERS = new Set([PATH_PLACEHOLDER, LIMITS_PLACEHOLDER, 'PATH', 'URL', 'TODO', 'TBD', 'FIXME', 'XXX', '...', '…', '?', '???']);
+// Words that fill `limits:` without stating anything.
+const NO_LIMITATION = new Set(['none', 'n/a', 'na', 'nil', '-', '—', 'unknown', 'no limits', 'no limitations', 'nothing']);
+
+/** Whether a value is a template blank (`PATH-OR-URL`, `LIMITATION`, `TODO`, `…`) rather than content. */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDERS.has(text.trim());
+}
+
+/** Whether a `limits:` value states no limitation at all (a blank, or `none`, `n/a`). */
+export function statesNoLimitation(text: string): boolean {
+  return isPlaceholder(text) || NO_LIMITATION.has(text.trim().toLowerCase());
+}
+
+// Evidence is asked for once a memo asks for (or records) a decision. Drafts are still being
+// written; rejected, deprecated and superseded memos are records, not asked for new content.
+const NEEDS_EVIDENCE: readonly MemoStatus[] = ['proposed', 'accepted'];
+
+/** Whether the memo's status asks for evidence (proposed or accepted). */
+export function needsEvidence(memo: MemoModel): boolean {
+  return memo.statusValue !== undefined && NEEDS_EVIDENCE.includes(memo.statusValue);
+}
+
+/** The memo's reversibility as one of the three known values (`One-Way`, `one way` read as `one-way`). */
+export function reversibilityOf(memo: MemoModel): Reversibility | undefined {
+  const written = memo.reversibility?.value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return (REVERSIBILITIES as readonly string[]).includes(written ?? '') ? (written as Reversibility) : undefined;
+}
+
+/**
+ * The artifacts that count toward the threshold: entries with a path or URL, each target once
+ * (citing the same report twice is one artifact). Placeholders count, one per entry, so that a
+ * freshly inserted template satisfies the count while evidence-not-found still flags it.
+ */
+export function countedArtifacts(memo: MemoModel): EvidenceEntry[] {
+  const seen = new Set<string>();
+  const out: EvidenceEntry[] = [];
+  for (const entry of memo.evidence) {
+    if (entry.malformed) continue;
+    if (!isPlaceholder(entry.target)) {
+      const key = entry.kind === 'path' ? (normaliseRelative(entry.target) ?? entry.target) : entry.target;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    out.push(entry);
+  }
+  return out;
+}
+
+/** One item of the `evidence` list: its YAML node, the list holding it, and its parsed entry (none for an empty item). */
+export interface EvidenceItem {
+  node: YamlValue;
+  /** The list the item is in; undefined when `evidence:` holds a single value. */
+  list: YamlSeq | undefined;
+  entry: EvidenceEntry | undefined;
+}
+
+/** The items of the `evidence` value, matched to the parsed entries by their ranges. */
+export function evidenceItems(memo: MemoModel): EvidenceItem[] {
+  const value = memo.evidenceEntry?.value;
+  if (!value) return [];
+  const list = value.kind === 'seq' ? value : undefined;
+  const nodes = list ? list.items : [value];
+  return nodes.map((node) => ({ node, list, entry: memo.evidence.find((e) => sameRange(e.range, node.range)) }));
+}
+
+/** The YAML map of a map-shaped entry (`- path: …`), for fixes that add a key to it. */
+export function entryMap(memo: MemoModel, entry: EvidenceEntry): YamlMap | undefined {
+  const item = evidenceItems(memo).find((i) => i.entry === entry);
+  return item?.node.kind === 'map' ? item.node : undefined;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}
+
