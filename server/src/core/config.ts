@@ -22,7 +22,7 @@ export interface ResolvedConfig {
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   memos: ['decisions/**/*.md', 'docs/adr/**/*.md', 'docs/decisions/**/*.md'],
   // ADR folders commonly hold an index, a README and a template beside the records.
-  ignore: ['**/README.md', '**/index.md', '**/template.md', '**/*-template.md', '**/template-*.md'],
+  ignore: ['**/README.md', '**/index.md', '**/template.md', '**/adr-template*.md'],
   tenets: ['tenets/**/*.md', 'tenets.yaml'],
   people: 'people.yaml',
   peopleExplicit: false,

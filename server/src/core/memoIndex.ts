@@ -1,4 +1,5 @@
-import { REVERSIBILITIES, type MemoModel, type MemoStatus, type Reversibility } from './memoModel';
+import { countedArtifacts, reversibilityOf } from './evidenceEntries';
+import type { MemoModel, MemoStatus, Reversibility } from './memoModel';
 import type { Located, Range } from './types';
 
 /** What the workspace remembers of a memo that is not open: enough for cross-memo rules, navigation and the audit. */
@@ -23,7 +24,6 @@ export interface MemoSummary {
 }
 
 export function summarise(memo: MemoModel): MemoSummary {
-  const rev = memo.reversibility?.value.toLowerCase();
   return {
     file: memo.file,
     id: memo.id.value,
@@ -36,8 +36,9 @@ export function summarise(memo: MemoModel): MemoSummary {
     conflicts: [...new Set(memo.verdicts.filter((v) => v.verdict === 'conflicts').map((v) => v.id))],
     supersedes: memo.supersedes,
     supersededBy: memo.statusSupersededBy ? [...memo.supersededBy, memo.statusSupersededBy] : memo.supersededBy,
-    reversibility: (REVERSIBILITIES as readonly string[]).includes(rev ?? '') ? (rev as Reversibility) : undefined,
-    evidenceCount: memo.evidence.filter((e) => !e.malformed).length,
+    reversibility: reversibilityOf(memo),
+    // Counted as the evidence rules count, so the audit agrees with the diagnostics.
+    evidenceCount: countedArtifacts(memo).length,
     hasFrontMatter: memo.frontMatter !== undefined,
   };
 }

@@ -55,7 +55,7 @@ describe('status-invalid', () => {
   });
 
   it('reports a MADR template list of choices fairly, without a preferred guess', () => {
-    const f = check({ 'docs/decisions/adr-template.md': memo(['status: "{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123}"']) });
+    const f = check({ 'docs/decisions/0099-from-template.md': memo(['status: "{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123}"']) });
     const [d] = only(f, RULE);
     expect(textAt(f, d!)).toBe('"{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123}"');
     expect(d!.message).toContain("still the template's list of choices");
