@@ -90,3 +90,14 @@ describe('audit renderers', () => {
     expect(md).toContain('&lt;script&gt;');
   });
 });
+
+describe('audit owners', () => {
+  it('counts a person named by id in one memo and by email in another once', () => {
+    const r = audit({
+      'people.yaml': '- id: alice\n  email: alice@example.com\n',
+      'decisions/0001-a.md': memo(['status: proposed', 'owners: [alice]']),
+      'decisions/0002-b.md': memo(['status: accepted', 'owners: [alice@example.com]']),
+    });
+    expect(r.owners).toEqual([{ owner: 'alice', open: 1, accepted: 1 }]);
+  });
+});

@@ -1,5 +1,6 @@
 import { MEMO_STATUSES, REVERSIBILITIES, type MemoStatus, type Reversibility } from '../core/memoModel';
 import type { MemoSummary } from '../core/memoIndex';
+import { findPerson } from '../core/people';
 import type { TenetLayer } from '../core/tenetModel';
 import type { Workspace } from '../core/workspace';
 
@@ -94,8 +95,10 @@ export function computeAudit(ws: Workspace, options: AuditOptions = {}): AuditRe
     .sort((a, b) => b.citations - a.citations || compare(a.id, b.id));
 
   const owners = new Map<string, OwnerLoad>();
+  // One person written as an id in one memo and an email in another is still one person.
+  const canonical = (who: string) => (ws.people ? (findPerson(ws.people, who)?.id ?? who) : who);
   for (const m of memos) {
-    for (const owner of new Set(m.owners)) {
+    for (const owner of new Set(m.owners.map(canonical))) {
       const load = owners.get(owner) ?? { owner, open: 0, accepted: 0 };
       if (m.status === 'draft' || m.status === 'proposed') load.open++;
       if (m.status === 'accepted') load.accepted++;

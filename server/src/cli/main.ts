@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { MEMO_STATUSES } from '../core/memoModel';
 import { ALL_RULES } from '../rules/registry';
+import { AUDIT_FORMATS, runAudit, type AuditCommandOptions } from './auditCommand';
 import { FORMATS, runCheck, type CheckCommandOptions, type CommandIo } from './checkCommand';
 import { errorLine, EXIT_CANNOT_RUN, EXIT_OK } from './cliError';
 import { runNew, type NewCommandOptions } from './newCommand';
@@ -9,8 +10,7 @@ import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 
 // The `decision-memos` command line. Each subcommand lives in its own module and returns an exit
 // code; this file parses arguments and turns every failure into one line on stderr with exit
-// code 2, never a stack trace. Subcommands still to come (`audit`, a `--cache` option for
-// `check`) register here beside the others.
+// code 2, never a stack trace.
 
 const io: CommandIo = {
   cwd: process.cwd(),
@@ -65,6 +65,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-s, --status <status>', 'front matter status').choices(MEMO_STATUSES).default('draft'))
     .option('-d, --dir <path>', 'folder for the memo (default: where most memos live)')
     .action((title: string, options: NewCommandOptions) => setExitCode(runNew(title, options, io)));
+
+  program
+    .command('audit')
+    .description('tenet usage report: citations per tenet, uncited tenets, conflicts, owners, evidence coverage')
+    .argument('[path]', 'the workspace folder (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
+    .option('--since <date>', 'only memos dated on or after this day (YYYY-MM-DD); undated memos are left out')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .action((target: string | undefined, options: AuditCommandOptions) => setExitCode(runAudit(target, options, io)));
 
   program
     .command('rules')

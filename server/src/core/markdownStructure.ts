@@ -73,7 +73,7 @@ function plainText(node: Nodes): string {
   const stack: Nodes[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.type === 'text' || n.type === 'inlineCode') out += n.value;
+    if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'html') out += n.value;
     else if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
   }
   return out.trim();

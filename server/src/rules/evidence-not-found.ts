@@ -1,9 +1,10 @@
 import * as posix from 'node:path/posix';
+import picomatch from 'picomatch';
 import { evidenceItems, isPlaceholder } from '../core/evidenceEntries';
 import { resolveEvidencePath } from '../core/evidencePaths';
 import { contentRange } from '../core/fixEdits';
 import type { MemoModel } from '../core/memoModel';
-import type { MemoRule } from '../core/rule';
+import type { MemoRule, RuleContext } from '../core/rule';
 import type { Fix, Range } from '../core/types';
 
 // Only text files get a template: a markdown stub saved as `.csv` or `.png` would be a broken artifact.
@@ -38,7 +39,8 @@ export const evidenceNotFound: MemoRule = {
       } else if (resolved.kind === 'missing') {
         const [first, second] = resolved.looked;
         const where = second ? `at \`${first}\` or \`${second}\`` : `at \`${first}\``;
-        const fix = resolved.isFolder || !TEMPLATED.test(resolved.path) ? undefined : createFromTemplate(memo, resolved.path, ctx.today);
+        const path = createPath(resolved.looked, ctx) ?? resolved.path;
+        const fix = resolved.isFolder || !TEMPLATED.test(path) ? undefined : createFromTemplate(memo, path, ctx.today);
         report({
           range: entry.targetRange,
           message: `Evidence \`${target}\` was not found ${where}; expected an existing file or folder in the workspace.`,
@@ -57,7 +59,20 @@ function emptyItemRange(memo: MemoModel, range: Range): Range {
   return { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: line.trimEnd().length } };
 }
 
-/** Creates the missing file where the memo's folder-relative lookup will find it first. */
+/**
+ * Where a missing artifact is created: of the places the lookup tries (memo folder, then the
+ * workspace root), the first whose folder already exists and that no memo glob matches — an
+ * evidence file created inside `decisions/` would itself be checked as a memo. Any of the
+ * candidates is found by the next check, since the lookup tries them all.
+ */
+function createPath(looked: readonly string[], ctx: RuleContext): string | undefined {
+  const isMemoPath = picomatch([...ctx.config.memos]);
+  const allowed = looked.filter((p) => !isMemoPath(p));
+  const folderExists = (p: string) => posix.dirname(p) === '.' || ctx.fs.inspect(posix.dirname(p)).exists;
+  return allowed.find(folderExists) ?? allowed[0];
+}
+
+/** Creates the missing file from a short template that links back to the memo. */
 function createFromTemplate(memo: MemoModel, path: string, today: string): Fix {
   const eol = memo.lines.eol;
   const stem = posix.basename(path).replace(/\.[^.]+$/, '');

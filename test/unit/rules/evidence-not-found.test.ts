@@ -56,19 +56,19 @@ describe(RULE, () => {
     expect(found[2]!.message).toBe('This evidence entry names no artifact: an evidence entry is a path, a URL, or a map with `path` or `url`.');
   });
 
-  it('fix: creates the file in the memo folder (where the lookup finds it first) from a template with a Limits line', () => {
+  it('fix: creates the file outside the memo globs (at the workspace root here) from a template with a Limits line', () => {
     const text = withPath('reports/slo.md');
     const f = check({ [FILE]: text });
     const [d] = only(f, RULE);
     const fix = d!.fixes![0]!;
-    expect(fix.title).toBe('Create `decisions/reports/slo.md` from the evidence template');
+    expect(fix.title).toBe('Create `reports/slo.md` from the evidence template');
     expect(fix.edits).toEqual([]);
-    expect(fix.createFile!.path).toBe('decisions/reports/slo.md');
+    expect(fix.createFile!.path).toBe('reports/slo.md');
     expect(fix.createFile!.content).toBe(
       [
         '# Evidence: slo',
         '',
-        'Supports [Use a cache for the search API](../0001-cache.md).',
+        'Supports [Use a cache for the search API](../decisions/0001-cache.md).',
         '',
         '- Source: where this comes from and how to reproduce it.',
         '- Date: 2026-06-01',
