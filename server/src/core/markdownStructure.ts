@@ -2,6 +2,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Nodes, Root } from 'mdast';
+import { scanPlainMarkdown } from './plainMarkdown';
 
 // What the memo reader needs from the markdown syntax tree: headings, and the spans whose
 // text is not prose (code, inline code, HTML, front matter), where `Claim:` or `[[ID]]`
@@ -18,8 +19,8 @@ export interface MarkdownStructure {
   headings: Heading[];
   /** Sorted, non-overlapping [start, end) offsets of non-prose spans. */
   excluded: Array<[number, number]>;
-  /** How the structure was read: remark, or the line scanner for input remark should not see. */
-  parser: 'remark' | 'lines';
+  /** How the structure was read: the plain-markdown fast path, remark, or the line scanner for input remark should not see. */
+  parser: 'plain' | 'remark' | 'lines';
 }
 
 /** Above this size a memo is read with the line scanner: remark's cost grows with the input, and no real memo is this long. */
@@ -29,6 +30,13 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 /** Reads headings and non-prose spans; never throws. */
 export function readStructure(text: string): MarkdownStructure {
+  const plain = scanPlainMarkdown(text);
+  if (plain) return plain;
+  return readStructureWithRemark(text);
+}
+
+/** The full parser's answer (exported for the differential test of the fast path). */
+export function readStructureWithRemark(text: string): MarkdownStructure {
   if (text.length <= REMARK_MAX_CHARS) {
     try {
       return fromTree(processor.parse(text));
