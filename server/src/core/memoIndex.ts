@@ -43,26 +43,32 @@ export function summarise(memo: MemoModel): MemoSummary {
   };
 }
 
-/** Every memo of the workspace by file and by id; updated one file at a time. */
+/**
+ * Every memo of the workspace by file and by id; updated one file at a time. Lookups the rules
+ * make for each memo (by id, by link target) are map reads, so checking n memos stays O(n).
+ */
 export class MemoIndex {
   private readonly byFile = new Map<string, MemoSummary>();
   private readonly byId = new Map<string, Set<string>>();
+  /** Files whose `supersedes`/`superseded-by` name an id. */
+  private readonly byLinkTarget = new Map<string, Set<string>>();
+  private sorted: MemoSummary[] | undefined;
 
   set(summary: MemoSummary): void {
     this.delete(summary.file);
     this.byFile.set(summary.file, summary);
-    let files = this.byId.get(summary.id);
-    if (!files) this.byId.set(summary.id, (files = new Set()));
-    files.add(summary.file);
+    addTo(this.byId, summary.id, summary.file);
+    for (const target of linkTargets(summary)) addTo(this.byLinkTarget, target, summary.file);
+    this.sorted = undefined;
   }
 
   delete(file: string): boolean {
     const old = this.byFile.get(file);
     if (!old) return false;
     this.byFile.delete(file);
-    const files = this.byId.get(old.id);
-    files?.delete(file);
-    if (files && files.size === 0) this.byId.delete(old.id);
+    removeFrom(this.byId, old.id, file);
+    for (const target of linkTargets(old)) removeFrom(this.byLinkTarget, target, file);
+    this.sorted = undefined;
     return true;
   }
 
@@ -72,11 +78,13 @@ export class MemoIndex {
 
   /** Memos with this id, in file order (more than one is a duplicate). */
   withId(id: string): MemoSummary[] {
-    return [...(this.byId.get(id) ?? [])].sort().map((f) => this.byFile.get(f)!);
+    return this.filesToSummaries(this.byId.get(id));
   }
 
+  /** Every memo, in file order. The array is shared: do not modify it. */
   get all(): MemoSummary[] {
-    return [...this.byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    this.sorted ??= [...this.byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return this.sorted;
   }
 
   get size(): number {
@@ -90,6 +98,26 @@ export class MemoIndex {
 
   /** Memos that name `id` in `supersedes` or `superseded-by`: whose diagnostics change when `id` changes. */
   linkedTo(id: string): MemoSummary[] {
-    return this.all.filter((m) => m.supersedes.some((s) => s.value === id) || m.supersededBy.some((s) => s.value === id));
+    return this.filesToSummaries(this.byLinkTarget.get(id));
   }
+
+  private filesToSummaries(files: Set<string> | undefined): MemoSummary[] {
+    return files ? [...files].sort().map((f) => this.byFile.get(f)!) : [];
+  }
+}
+
+function linkTargets(m: MemoSummary): Set<string> {
+  return new Set([...m.supersedes, ...m.supersededBy].map((l) => l.value));
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, file: string): void {
+  let files = map.get(key);
+  if (!files) map.set(key, (files = new Set()));
+  files.add(file);
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, file: string): void {
+  const files = map.get(key);
+  files?.delete(file);
+  if (files && files.size === 0) map.delete(key);
 }

@@ -30,6 +30,7 @@ export function parseMemo(file: string, rawText: string): MemoModel {
   const structure = readStructure(text);
   const body = scanBody(text, lines, structure, bodyStart);
   const fm = (key: string) => fields.get(key);
+  let words: string[] | undefined;
 
   const idEntry = fm('id');
   const idText = scalarText(idEntry?.value);
@@ -91,7 +92,10 @@ export function parseMemo(file: string, rawText: string): MemoModel {
     boundaries: body.boundaries,
     sections: body.sections,
     bodyStart,
-    words: body.words,
+    // Words are for tenet relevance only; most checks never ask, so they are read on demand.
+    get words() {
+      return (words ??= proseWords(lines, structure, bodyStart));
+    },
   };
 }
 
@@ -202,7 +206,6 @@ interface BodyFacts {
   status: FieldSource<string> | undefined;
   date: FieldSource<string> | undefined;
   owners: Located<string>[];
-  words: string[];
 }
 
 const KEYWORD_LINE = /^(\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__|\*|_)?)(claim|boundary)((?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*)(.*)$/i;
@@ -211,7 +214,7 @@ const VERDICT_MARK = /^\s*(?:[:\-–—]\s*)?(?:\*\*)?(✓|✔|✔️|✅|✗|�
 const WORD = /[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g;
 
 function scanBody(text: string, lines: LineIndex, structure: MarkdownStructure, bodyStart: number): BodyFacts {
-  const facts: BodyFacts = { claims: [], boundaries: [], inlineCitations: [], verdicts: [], sections: [], status: undefined, date: undefined, owners: [], words: [] };
+  const facts: BodyFacts = { claims: [], boundaries: [], inlineCitations: [], verdicts: [], sections: [], status: undefined, date: undefined, owners: [] };
   const { excluded, headings } = structure;
   const firstLine = lines.positionAt(bodyStart).line;
   const headingLines = new Map<number, (typeof headings)[number]>();
@@ -226,14 +229,12 @@ function scanBody(text: string, lines: LineIndex, structure: MarkdownStructure, 
   });
 
   let inStatusSection = false;
-  const words: string[] = [];
   for (let line = firstLine; line < lines.lineCount; line++) {
     const start = lines.lineStarts[line]!;
     const lineText = lines.lineText(line);
     const heading = headingLines.get(line);
     if (heading) {
       inStatusSection = /^status$/i.test(heading.text);
-      collectWords(heading.text, words);
       continue;
     }
     // Lines that begin inside code or HTML are not prose.
@@ -282,10 +283,20 @@ function scanBody(text: string, lines: LineIndex, structure: MarkdownStructure, 
         facts.verdicts.push({ id, verdict: /[✓✔✅]/u.test(mark) ? 'supports' : 'conflicts', reason: after[2]!.trim(), range: lines.lineRange(line) });
       }
     }
+  }
+  return facts;
+}
+
+/** Lower-cased words of the headings and prose lines of the body (not code, not front matter). */
+function proseWords(lines: LineIndex, structure: MarkdownStructure, bodyStart: number): string[] {
+  const words: string[] = [];
+  for (let line = lines.positionAt(bodyStart).line; line < lines.lineCount; line++) {
+    const start = lines.lineStarts[line]!;
+    const lineText = lines.lineText(line);
+    if (isExcluded(structure.excluded, start + (lineText.length - lineText.trimStart().length))) continue;
     collectWords(lineText, words);
   }
-  facts.words = words;
-  return facts;
+  return words;
 }
 
 function collectWords(line: string, into: string[]): void {

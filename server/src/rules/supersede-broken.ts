@@ -37,7 +37,8 @@ function anchor(memo: MemoModel, keys: string[], fallback: Range | undefined): R
 function backLinkFix(memo: MemoModel, keys: string[], id: string) {
   if (!canEditFrontMatter(memo)) return [];
   const key = keys.find((k) => memo.fields.has(k)) ?? keys[0]!;
-  const edit = addToFrontMatterList(memo, key, id);
+  // `0125` unquoted is the number 125 to other YAML readers.
+  const edit = addToFrontMatterList(memo, key, /^\d+$/.test(id) ? `"${id}"` : id);
   return edit ? [{ title: `Add \`${id}\` to \`${key}\``, edits: [edit], isPreferred: true, safe: true }] : [];
 }
 
@@ -63,7 +64,7 @@ export const supersedeBroken: MemoRule = {
     const predecessors = new Set(memo.supersedes.map((l) => l.value));
     let namedAsSuperseded = false;
 
-    for (const other of ctx.memos.all) {
+    for (const other of ctx.memos.linkedTo(self)) {
       if (other.file === memo.file || other.id === self) continue;
       const supersedesMe = other.supersedes.find((l) => l.value === self);
       if (supersedesMe) namedAsSuperseded = true;
