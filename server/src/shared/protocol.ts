@@ -28,3 +28,10 @@ export interface NewMemoResult {
   uri: string;
   content: string;
 }
+
+/**
+ * Command of the "cited by N memos" code lens on a tenet definition. Arguments: the tenet file's
+ * URI (string) and the position of the tenet id (`{ line, character }`). The client implements it by
+ * asking its reference provider there and showing the result (`editor.action.showReferences`).
+ */
+export const SHOW_REFERENCES_COMMAND = 'decisionMemos.showReferences';

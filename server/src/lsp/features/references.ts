@@ -1,0 +1,83 @@
+import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver/node';
+import { parseMemo } from '../../core/memoParser';
+import type { TenetFile } from '../../core/tenetModel';
+import { LineIndex } from '../../core/text';
+import type { Range } from '../../core/types';
+import { documentTarget, fileText, type ServerContext } from '../context';
+import type { Folder } from '../folders';
+import { idRangeWithin } from '../positions';
+import { symbolAt } from './symbols';
+
+/** Find references: every citation of a tenet (closed memos included) and every `parent:` naming it; memos linking to a memo id. */
+export function references(ctx: ServerContext, params: ReferenceParams, token?: CancellationToken): Location[] | null {
+  const target = documentTarget(ctx, params.textDocument.uri);
+  if (!target) return null;
+  const ref = symbolAt(ctx, target, params.position);
+  if (!ref) return null;
+  const { folder } = target;
+  const ws = folder.ws;
+  const withDeclaration = params.context.includeDeclaration;
+  if (ref.kind === 'tenet') {
+    const out: Location[] = [];
+    if (withDeclaration) for (const t of ws.registry.definitions(ref.id)) out.push({ uri: folder.uriOf(t.file), range: t.idRange });
+    for (const r of tenetReferences(ctx, folder, ref.id, token)) out.push({ uri: folder.uriOf(r.file), range: r.range });
+    return out;
+  }
+  if (ref.kind === 'memo') {
+    const out: Location[] = [];
+    if (withDeclaration) for (const m of ws.memos.withId(ref.id)) out.push({ uri: folder.uriOf(m.file), range: m.idRange });
+    for (const m of ws.memos.linkedTo(ref.id)) {
+      for (const l of [...m.supersedes, ...m.supersededBy]) if (l.value === ref.id) out.push({ uri: folder.uriOf(m.file), range: l.range });
+    }
+    return out;
+  }
+  return null;
+}
+
+export interface TenetReference {
+  file: string;
+  /** The id itself (without `[[`/`]]` or quotes). */
+  range: Range;
+  kind: 'citation' | 'parent';
+}
+
+/**
+ * Every place outside a definition that names a tenet: citations in memos (parsed on demand, from
+ * the open buffer or the disk, so the ranges are exact) and `parent:` in tenet files.
+ */
+export function tenetReferences(ctx: ServerContext, folder: Folder, id: string, token?: CancellationToken): TenetReference[] {
+  const ws = folder.ws;
+  const out: TenetReference[] = [];
+  const files = new Set(ws.memos.citing(id).map((m) => m.file));
+  for (const doc of ctx.documents.all()) {
+    const rel = folder.relative(doc.uri);
+    if (rel !== undefined && folder.kindOf(rel) === 'memo' && ctx.folders.existingFolderFor(doc.uri) === folder) files.add(rel);
+  }
+  for (const file of [...files].sort()) {
+    if (token?.isCancellationRequested) break;
+    const doc = folder.openDocument(file);
+    const memo = doc ? ctx.documents.memoModel(doc, file) : parseFromDisk(folder, file);
+    if (!memo) continue;
+    for (const c of memo.citations) if (c.id === id) out.push({ file, range: idRangeWithin(memo.lines, c.range, id), kind: 'citation' });
+  }
+  for (const tf of currentTenetFiles(ctx, folder)) {
+    const naming = tf.tenets.filter((t) => t.parent?.value === id);
+    if (naming.length === 0) continue;
+    const lines = new LineIndex(tf.text);
+    for (const t of naming) out.push({ file: tf.file, range: idRangeWithin(lines, t.parent!.range, id), kind: 'parent' });
+  }
+  return out;
+}
+
+/** The folder's tenet files, open ones as their buffers read now (the registry may lag behind typing). */
+export function currentTenetFiles(ctx: ServerContext, folder: Folder): TenetFile[] {
+  return folder.ws.registry.tenetFiles.map((tf) => {
+    const doc = folder.openDocument(tf.file);
+    return doc ? ctx.documents.tenetFile(doc, tf.file) : tf;
+  });
+}
+
+function parseFromDisk(folder: Folder, file: string) {
+  const text = fileText(folder, file);
+  return text === undefined ? undefined : parseMemo(file, text);
+}
