@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pc from 'picocolors';
 import { checkMemo, checkWorkspace, loadDiagnostics, sortDiagnostics, type CheckOptions } from '../core/checker';
+import { CheckCache, settingsKey, type CacheData } from '../core/checkCache';
 import { CONFIG_FILE } from '../core/config';
 import type { MemoModel } from '../core/memoModel';
 import { findWorkspaceRoot, NodeWorkspaceFs } from '../core/nodeWorkspaceFs';
@@ -14,6 +16,7 @@ import { shouldUseColor } from './colorSupport';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
+import { TOOL_VERSION } from './toolInfo';
 import { commonRoot, resolveTargets, toWorkspacePath, type CheckTarget } from './targets';
 
 // `decision-memos check [PATH...]`: checks workspaces with the same core the editor uses and
@@ -31,6 +34,10 @@ export interface CheckCommandOptions {
   quiet?: boolean;
   /** `--color` / `--no-color`; undefined decides from the environment. */
   color?: boolean;
+  /** Reuse results of unchanged memos from a cache file (written after the run). */
+  cache?: boolean;
+  /** Where the cache lives (default: `.decision-memos-cache.json` in the current folder). */
+  cacheLocation?: string;
 }
 
 /** Where the command reads its surroundings and writes its output; the real process in `main.ts`. */
@@ -64,7 +71,10 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions,
   const ruleFailures: string[] = [];
   const onRuleError = (ruleId: string, file: string, error: unknown) =>
     ruleFailures.push(`rule ${ruleId} failed on ${file}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
-  const outcomes = targets.map((t) => checkTarget(t, rules, { onRuleError }));
+  const cacheFile = options.cache || options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined;
+  const cacheStore = cacheFile ? readCacheFile(cacheFile) : undefined;
+  const outcomes = targets.map((t) => checkTarget(t, rules, { onRuleError }, cacheStore));
+  if (cacheFile && cacheStore) writeCacheFile(cacheFile, cacheStore, io);
   const report = mergeOutcomes(outcomes);
 
   const counts = countSeverities(report.diagnostics);
@@ -114,9 +124,15 @@ function render(report: CheckReport, options: CheckCommandOptions, io: CommandIo
  * matches is still checked as a memo (naming it says it is one); tenet files and the settings
  * files named are reported through the workspace check.
  */
-function checkTarget(target: CheckTarget, rules: readonly Rule[], options: CheckOptions): TargetOutcome {
+function checkTarget(target: CheckTarget, rules: readonly Rule[], options: CheckOptions, cacheStore?: CacheStore): TargetOutcome {
   const ws = new Workspace(new NodeWorkspaceFs(target.root), rules.map((r) => r.id));
-  const result = checkWorkspace(ws, rules, { ...options, ...(target.files ? { onlyFiles: target.files } : {}) });
+  let cache: CheckCache | undefined;
+  const cacheFactory = cacheStore
+    ? (w: Workspace) => (cache = new CheckCache(cacheStore.roots[target.root], settingsKey(w, `${TOOL_VERSION}\0${rules.map((r) => r.id).join(',')}`)))
+    : undefined;
+  const result = checkWorkspace(ws, rules, { ...options, ...(target.files ? { onlyFiles: target.files } : {}), ...(cacheFactory ? { cache: cacheFactory } : {}) });
+  // A partial check (named files) leaves the other entries as they were.
+  if (cacheStore && cache) cacheStore.roots[target.root] = target.files ? mergeEntries(cacheStore.roots[target.root], cache.toJSON()) : cache.toJSON();
   const settingsFiles = new Set([CONFIG_FILE, ws.config.people]);
   const extras = (target.files ?? []).filter(
     (f) => !result.memoFiles.includes(f) && !result.tenetFiles.includes(f) && !ws.isTenetFile(f) && !settingsFiles.has(f),
@@ -146,6 +162,39 @@ function checkTarget(target: CheckTarget, rules: readonly Rule[], options: Check
     memoGlobs: ws.config.memos,
     wholeFolder: target.files === undefined,
   };
+}
+
+export const DEFAULT_CACHE_FILE = '.decision-memos-cache.json';
+
+/** The cache file: one entry set per workspace root. */
+interface CacheStore {
+  roots: Record<string, CacheData>;
+}
+
+function readCacheFile(file: string): CacheStore {
+  try {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheStore>;
+    if (data && typeof data.roots === 'object' && data.roots !== null) return { roots: data.roots };
+  } catch {
+    // Missing or damaged: start afresh; the cache only ever saves time.
+  }
+  return { roots: {} };
+}
+
+/** Written to a temporary file and renamed, so an interrupted run never leaves half a cache. */
+function writeCacheFile(file: string, store: CacheStore, io: CommandIo): void {
+  try {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(store));
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    io.note(`could not write the cache ${file}: ${(error as Error).message}`);
+  }
+}
+
+function mergeEntries(previous: CacheData | undefined, current: CacheData): CacheData {
+  if (!previous || previous.settingsKey !== current.settingsKey) return current;
+  return { ...current, entries: { ...previous.entries, ...current.entries } };
 }
 
 /** One report for all targets: paths relative to the deepest folder holding every root. */

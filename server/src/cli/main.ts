@@ -35,7 +35,10 @@ Exit codes:
      an invalid .decisions.yaml (its problems are still reported), a rule that
      crashed
 
-check never writes a file: diagnostics go to stdout, notes to stderr.`;
+check never writes a file (except the cache file, with --cache): diagnostics go to
+stdout, notes to stderr. The cache is keyed by each memo's content, the settings,
+the tenet registry, the links between memos and the evidence on disk: it is never
+stale, and safe to delete.`;
 
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command(TOOL_NAME)
@@ -53,6 +56,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
     .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings', nonNegativeInteger)
     .option('-q, --quiet', 'report errors only')
+    .option('--cache', 'reuse the results of unchanged memos (cache file: .decision-memos-cache.json)')
+    .option('--cache-location <file>', 'cache file to use (implies --cache)')
     .option('--color', 'force colours in stylish output')
     .option('--no-color', 'no colours in stylish output')
     .addHelpText('after', CHECK_HELP)

@@ -1,4 +1,6 @@
+import { contentHash, indexKey, type CheckCache } from './checkCache';
 import type { MemoModel } from './memoModel';
+import { parseMemo } from './memoParser';
 import type { Finding, Rule, RuleContext } from './rule';
 import type { TenetFile } from './tenetModel';
 import type { Diagnostic, Severity, SeveritySetting } from './types';
@@ -83,22 +85,49 @@ export interface WorkspaceCheck {
  * Checks a whole workspace: settings, tenets, then every memo (or just `onlyFiles`) against
  * the index of all memos. Used by the CLI; the server does the same work incrementally.
  */
-export function checkWorkspace(ws: Workspace, rules: readonly Rule[], options: CheckOptions & { onlyFiles?: string[] } = {}): WorkspaceCheck {
+export function checkWorkspace(
+  ws: Workspace,
+  rules: readonly Rule[],
+  options: CheckOptions & { onlyFiles?: string[]; cache?: (ws: Workspace) => CheckCache } = {},
+): WorkspaceCheck {
   ws.loadSettings();
   const memoFiles = ws.listMemoFiles();
-  const models: MemoModel[] = [];
+  const cache = options.cache?.(ws);
+  // First pass: index every memo (from the cache when its bytes are unchanged).
+  const pending: { file: string; text: string; hash: string | undefined; model: MemoModel | undefined }[] = [];
   for (const file of memoFiles) {
-    const memo = ws.readMemo(file);
-    if (!memo) continue;
-    ws.indexMemo(memo);
-    models.push(memo);
+    const text = ws.readMemoText(file);
+    if (text === undefined) continue;
+    const hash = cache ? contentHash(text) : undefined;
+    const cached = cache && hash ? cache.summary(file, hash) : undefined;
+    if (cached) {
+      ws.memos.set(cached);
+      pending.push({ file, text, hash, model: undefined });
+    } else {
+      const model = parseMemo(file, text);
+      ws.indexMemo(model);
+      pending.push({ file, text, hash, model });
+    }
   }
   const ctx = ws.context();
+  const index = cache ? indexKey(ws) : '';
   const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
   const diagnostics: Diagnostic[] = [];
   const tenetFiles = ws.registry.tenetFiles.map((f) => f.file);
   for (const tf of ws.registry.tenetFiles) if (!only || only.has(tf.file)) diagnostics.push(...checkTenetFile(tf, rules, ctx, options));
-  for (const memo of models) if (!only || only.has(memo.file)) diagnostics.push(...checkMemo(memo, rules, ctx, options));
+  // Second pass: check each memo against the complete index.
+  for (const p of pending) {
+    if (only && !only.has(p.file)) continue;
+    const reused = cache && p.hash ? cache.diagnostics(ws, p.file, p.hash, index) : undefined;
+    if (reused) {
+      diagnostics.push(...reused);
+      continue;
+    }
+    const model = p.model ?? parseMemo(p.file, p.text);
+    const found = checkMemo(model, rules, ctx, options);
+    if (cache && p.hash) cache.store(ws, model, p.hash, ws.memos.get(p.file)!, index, found);
+    diagnostics.push(...found);
+  }
   diagnostics.push(...loadDiagnostics(ws, rules, options).filter((d) => !only || only.has(d.file) || d.file === '.decisions.yaml'));
   return { diagnostics: sortDiagnostics(diagnostics), memoFiles: only ? memoFiles.filter((f) => only.has(f)) : memoFiles, tenetFiles };
 }

@@ -126,13 +126,19 @@ export class Workspace {
 
   /** Reads and parses a memo from disk; undefined (and a `file-unreadable` diagnostic) when it cannot be read. */
   readMemo(file: string): MemoModel | undefined {
+    const text = this.readMemoText(file);
+    return text === undefined ? undefined : parseMemo(file, text);
+  }
+
+  /** Reads a memo's text; undefined (and a `file-unreadable` diagnostic) when it cannot be read. */
+  readMemoText(file: string): string | undefined {
     const read = this.fs.readText(file);
     this.unreadable.delete(file);
     if (!read.ok) {
       if (read.reason !== 'missing') this.unreadable.set(file, loadDiagnostic('file-unreadable', file, START, describeReadFailure(read)));
       return undefined;
     }
-    return parseMemo(file, read.text);
+    return read.text;
   }
 
   /** Records a parsed memo in the index (what cross-memo rules and navigation see). */

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// `check --cache` must give exactly the cold result, whatever changed between runs.
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+
+function workspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-cache-'));
+  const files: Record<string, string> = {
+    'tenets.yaml': '- id: CO-TRUST\n  layer: company\n  statement: When growth and trust conflict, we choose trust over growth because trust lasts.\n',
+    'decisions/0001-a.md': '---\nstatus: proposed\nowners: [ann]\ntenets: [CO-TRUST]\nevidence:\n  - path: evidence/report.md\n    limits: one week\n---\n# A\n\n- [[CO-TRUST]] ✓ fine\n\nClaim: We believe a because b.\nBoundary: This reduces uncertainty about a; it does not prove b.\n',
+    'decisions/0002-b.md': '---\nstatus: draft\nowners: [bob]\ntenets: [CO-TRUST]\nsupersedes: ["0001"]\n---\n# B\n',
+  };
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function check(dir: string, ...extra: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json', ...extra], { encoding: 'utf8', timeout: 30000 });
+  return { status: r.status, json: JSON.parse(r.stdout) as { diagnostics: { file: string; rule: string; line: number }[] } };
+}
+
+function sameAsCold(dir: string, cacheFile: string) {
+  const cold = check(dir);
+  const warm = check(dir, '--cache-location', cacheFile);
+  expect(warm).toEqual(cold);
+  return warm.json.diagnostics.map((d) => `${d.file}:${d.line}:${d.rule}`);
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(CLI) || fs.statSync(CLI).size === 0) throw new Error('dist/cli.js is missing or empty: run `npm run build`');
+});
+
+describe('check --cache', () => {
+  it('is never stale: memo edits, tenet edits, evidence appearing, linked memos changing', () => {
+    const dir = workspace();
+    const cacheFile = path.join(dir, 'cache.json');
+    const first = sameAsCold(dir, cacheFile);
+    expect(first).toContain('decisions/0001-a.md:6:evidence-not-found');
+    expect(fs.existsSync(cacheFile)).toBe(true);
+    expect(sameAsCold(dir, cacheFile)).toEqual(first); // a warm run with nothing changed
+
+    fs.mkdirSync(path.join(dir, 'evidence'));
+    fs.writeFileSync(path.join(dir, 'evidence/report.md'), '# Report\n');
+    expect(sameAsCold(dir, cacheFile)).not.toContain('decisions/0001-a.md:6:evidence-not-found');
+
+    fs.writeFileSync(path.join(dir, 'tenets.yaml'), fs.readFileSync(path.join(dir, 'tenets.yaml'), 'utf8') + '  status: retired\n');
+    expect(sameAsCold(dir, cacheFile)).toContain('decisions/0002-b.md:4:tenet-retired');
+
+    // 0002 supersedes 0001; 0001 must answer. Removing the link in 0002 changes 0001's diagnostics.
+    expect(sameAsCold(dir, cacheFile).some((d) => d.startsWith('decisions/0001-a.md') && d.endsWith('supersede-broken'))).toBe(true);
+    fs.writeFileSync(path.join(dir, 'decisions/0002-b.md'), '---\nstatus: draft\nowners: [bob]\ntenets: [CO-TRUST]\n---\n# B\n');
+    expect(sameAsCold(dir, cacheFile).some((d) => d.endsWith('supersede-broken'))).toBe(false);
+  });
+
+  it('ignores a damaged cache file and replaces it', () => {
+    const dir = workspace();
+    const cacheFile = path.join(dir, 'cache.json');
+    fs.writeFileSync(cacheFile, '{not json');
+    sameAsCold(dir, cacheFile);
+    expect(() => JSON.parse(fs.readFileSync(cacheFile, 'utf8'))).not.toThrow();
+  });
+});
