@@ -20,7 +20,9 @@ export interface ResolvedConfig {
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
-  memos: ['decisions/**/*.md', 'docs/adr/**/*.md', 'docs/decisions/**/*.md'],
+  // The format's three defaults, plus the folders adr-tools (`doc/adr`) and the common
+  // `docs/architecture/decisions` layout use, so existing ADR folders are found without a config.
+  memos: ['decisions/**/*.md', 'docs/adr/**/*.md', 'docs/decisions/**/*.md', 'doc/adr/**/*.md', 'docs/architecture/decisions/**/*.md'],
   // ADR folders commonly hold an index, a README and a template beside the records.
   ignore: ['**/README.md', '**/index.md', '**/template.md', '**/adr-template*.md'],
   tenets: ['tenets/**/*.md', 'tenets.yaml'],

@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import type { MemoModel } from './memoModel';
 import type { Range, TextEdit } from './types';
 import type { YamlMap, YamlSeq, YamlValue } from './yamlTree';
@@ -97,6 +98,16 @@ export function insertAfterLine(memo: MemoModel, line: number, lines: string[]):
 /** Replaces a range of the memo with new text. */
 export function replaceRange(memo: MemoModel, range: TextEdit['range'], newText: string): TextEdit {
   return { range, newText };
+}
+
+/** A one-line string as a YAML scalar: plain when it reads back as the same string, quoted otherwise (`"0007"`, `"@alice"`). */
+export function yamlScalar(value: string): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+/** One-line strings as a YAML flow list (`[marco, "@ann"]`), each item quoted only where YAML needs it. */
+export function yamlFlowList(values: readonly string[]): string {
+  return stringify([...values], { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trimEnd();
 }
 
 // YAML maps inside front matter lists (`- path: …` / `  limits: …`), in block or flow style.

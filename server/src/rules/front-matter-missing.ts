@@ -1,5 +1,8 @@
+import { yamlFlowList, yamlScalar } from '../core/fixEdits';
 import { memoIdFromPath } from '../core/ids';
+import type { MemoModel } from '../core/memoModel';
 import type { MemoRule } from '../core/rule';
+import { dateProblem } from './date-invalid';
 
 export const frontMatterMissing: MemoRule = {
   id: 'front-matter-missing',
@@ -9,7 +12,7 @@ export const frontMatterMissing: MemoRule = {
   check(memo, _ctx, report) {
     if (memo.frontMatter) return;
     const eol = memo.lines.eol;
-    const template = ['---', `id: ${memoIdFromPath(memo.file)}`, 'status: draft', 'owners: []', 'tenets: []', '---', ''].join(eol);
+    const template = ['---', ...templateFields(memo), '---', ''].join(eol);
     report({
       range: memo.lines.lineRange(0),
       message: 'This memo has no front matter; expected a `---` block with status, owners and tenets at the top.',
@@ -17,3 +20,20 @@ export const frontMatterMissing: MemoRule = {
     });
   },
 };
+
+/**
+ * The template's lines. Front matter takes precedence over the body once it exists, so what the
+ * parser read from MADR-2 bullets (`* Status:`, `* Deciders:`, `* Date:`) or a Nygard `## Status`
+ * section is carried over; a fixed template would silently reset it to draft and no owner.
+ */
+function templateFields(memo: MemoModel): string[] {
+  const status = memo.status?.from === 'body' ? memo.statusValue : undefined;
+  const date = memo.date?.from === 'body' ? memo.date.value : undefined;
+  const lines = [`id: ${yamlScalar(memoIdFromPath(memo.file))}`, `status: ${status ?? 'draft'}`];
+  // `Superseded by [ADR-0005](…)` in the body is the back-link; `status: superseded` alone would lose it.
+  if (status === 'superseded' && memo.statusSupersededBy) lines.push(`superseded-by: ${yamlScalar(memo.statusSupersededBy.value)}`);
+  if (date !== undefined && dateProblem(date) === undefined) lines.push(`date: ${date}`);
+  // Without front matter, every owner the parser found came from the body.
+  lines.push(`owners: ${yamlFlowList(memo.owners.map((o) => o.value))}`, 'tenets: []');
+  return lines;
+}

@@ -21,10 +21,15 @@ function find(statement: string, word: string, from: number): number {
   return re.exec(statement)?.index ?? -1;
 }
 
+/** `a`, `a and b`, `a, b and c`: a list as a sentence reads it. */
+function joinWithAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** What keeps a statement from the tenet shape, as a phrase, or undefined when it has the shape. */
 export function shapeProblem(statement: string): string | undefined {
   const missing = PARTS.filter((p) => find(statement, p.word, 0) < 0);
-  if (missing.length > 0) return `lacks ${missing.map((p) => p.lacks).join(', ')}`;
+  if (missing.length > 0) return `lacks ${joinWithAnd(missing.map((p) => p.lacks))}`;
   // Each word after the previous one, with words of its own between them.
   const at: number[] = [];
   let cursor = 0;

@@ -11,7 +11,11 @@ export const tenetOutOfScope: MemoRule = {
     const registry = ctx.registry;
     const scope = memoScope(memo, registry);
     if (!scope || scope.kind === 'company') return;
+    // Once per tenet: the front matter entry and the verdict line are the same citation twice.
+    const seen = new Set<string>();
     for (const citation of memo.citations) {
+      if (seen.has(citation.id)) continue;
+      seen.add(citation.id);
       const tenet = registry.get(citation.id);
       if (!tenet) continue;
       const reason = outOfScopeReason(tenet, scope, registry);

@@ -15,7 +15,8 @@ export const tenetRelevantUncited: MemoRule = {
   description: 'A tenet whose tags and words the memo uses strongly is cited (and judged) by the memo.',
   defaultSeverity: 'hint',
   check(memo, ctx, report) {
-    if (isClosed(memo)) return;
+    // A memo that cites nothing gets tenet-missing, whose fixes already rank these tenets.
+    if (isClosed(memo) || memo.citations.length === 0) return;
     const registry = ctx.registry;
     const cited = new Set(memo.citations.map((c) => c.id));
     // Citing a tenet covers the tenets it interprets: a memo citing ENG-LATENCY is not asked for its parent CO-TRUST.

@@ -9,7 +9,11 @@ export const tenetRetired: MemoRule = {
   check(memo, ctx, report) {
     // A rejected, deprecated or superseded memo is a record of its time: the tenet was active when it was written.
     if (isClosed(memo)) return;
+    // Once per tenet: the front matter entry and the verdict line are the same citation twice.
+    const seen = new Set<string>();
     for (const citation of memo.citations) {
+      if (seen.has(citation.id)) continue;
+      seen.add(citation.id);
       const tenet = ctx.registry.get(citation.id);
       if (tenet?.status !== 'retired') continue;
       report({

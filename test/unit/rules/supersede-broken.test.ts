@@ -53,13 +53,14 @@ describe('supersede-broken', () => {
     expect(textAt(f, { ...d!, file: NEW, range: d!.related![0]!.range })).toBe('0001');
   });
 
-  it('fix adds `superseded-by` to the superseded memo, and nothing else changes', () => {
+  it('fix adds `superseded-by` to the superseded memo, quoting the all-digit id, and nothing else changes', () => {
     const original = oldMemo();
     const f = check({ [OLD]: original, [NEW]: newMemo({ supersedes: '[0001]' }) });
     const [d] = only(f, RULE, OLD);
     expect(d!.fixes![0]).toMatchObject({ title: 'Add `0002` to `superseded-by`', isPreferred: true, safe: true });
     const { text, after } = applyFix(f, d!);
-    expect(text).toBe(original.replace('\n---\n# ', '\nsuperseded-by:\n  - 0002\n---\n# '));
+    // Unquoted, `0002` is the number 2 to other YAML readers.
+    expect(text).toBe(original.replace('\n---\n# ', '\nsuperseded-by:\n  - "0002"\n---\n# '));
     expect(only(after, RULE)).toEqual([]);
   });
 
@@ -72,7 +73,17 @@ describe('supersede-broken', () => {
     expect(d!.message).toContain('expected `supersedes: 0001`');
     expect(d!.related![0]!.file).toBe(OLD);
     const { text, after } = applyFix(f, d!);
-    expect(text).toBe(original.replace('supersedes: [0003]', 'supersedes: [0003, 0001]'));
+    expect(text).toBe(original.replace('supersedes: [0003]', 'supersedes: [0003, "0001"]'));
+    expect(only(after, RULE)).toEqual([]);
+  });
+
+  it('fix leaves an id that is not all digits unquoted', () => {
+    const original = goodMemo({ id: 'use-redis', status: 'superseded' });
+    const f = check({ 'decisions/use-redis.md': original, 'decisions/use-valkey.md': goodMemo({ id: 'use-valkey', supersedes: '[use-redis]' }) });
+    const [d] = only(f, RULE, 'decisions/use-redis.md');
+    expect(d!.fixes![0]!.title).toBe('Add `use-valkey` to `superseded-by`');
+    const { text, after } = applyFix(f, d!);
+    expect(text).toBe(original.replace('\n---\n# ', '\nsuperseded-by:\n  - use-valkey\n---\n# '));
     expect(only(after, RULE)).toEqual([]);
   });
 

@@ -21,13 +21,14 @@ describe('tenet-malformed', () => {
     expect(d!.severity).toBe('warning');
     expect(textAt(f, d!)).toBe('Be excellent to customers.');
     expect(d!.message).toBe(
-      'Tenet `CO-TEST` lacks the situation (`When …`), the choice (`we choose …`), what is given up (`over …`), the reason (`because …`); expected `When …, we choose A over B because R.`',
+      'Tenet `CO-TEST` lacks the situation (`When …`), the choice (`we choose …`), what is given up (`over …`) and the reason (`because …`); expected `When …, we choose A over B because R.`',
     );
   });
 
   it('names only what is missing, case-insensitively', () => {
     expect(shapeProblem('WHEN speed and polish conflict, we CHOOSE speed OVER polish.')).toBe('lacks the reason (`because …`)');
-    expect(shapeProblem('We choose speed because it matters.')).toBe('lacks the situation (`When …`), what is given up (`over …`)');
+    expect(shapeProblem('We choose speed because it matters.')).toBe('lacks the situation (`When …`) and what is given up (`over …`)');
+    expect(shapeProblem('When speed matters, we ship.')).toBe('lacks the choice (`we choose …`), what is given up (`over …`) and the reason (`because …`)');
   });
 
   it('fires when the parts are out of order or empty', () => {

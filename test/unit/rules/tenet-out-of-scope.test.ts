@@ -34,11 +34,14 @@ function run(scope: string | undefined, tenets: string, body?: string[]) {
 }
 
 describe(RULE, () => {
-  it('flags a tenet of another function at the citation, pointing at its definition and the scope', () => {
+  it('flags a tenet of another function once, at its first citation, pointing at its definition and the scope', () => {
+    // Cited in the front matter and again on the verdict line of the default body.
     const f = run('product', '[PROD-SIMPLE, ENG-LATENCY]');
     const diags = only(f, RULE);
-    expect(diags.map((d) => textAt(f, d))).toEqual(['ENG-LATENCY', '[[ENG-LATENCY]]']);
+    expect(diags).toHaveLength(1);
     const d = diags[0]!;
+    expect(textAt(f, d)).toBe('ENG-LATENCY');
+    expect(d.range).toEqual({ start: { line: 7, character: 22 }, end: { line: 7, character: 33 } });
     expect(d.severity).toBe('info');
     expect(d.message).toBe(
       'Tenet `ENG-LATENCY` is an engineering tenet, outside this memo\'s scope (product); expected tenets of product or of the company, or a wider `scope`.',
@@ -82,7 +85,25 @@ describe(RULE, () => {
   });
 
   it('reads the scope case-insensitively', () => {
-    expect(only(run('Product', '[ENG-LATENCY]'), RULE).map((d) => d.rule)).toEqual([RULE, RULE]);
+    expect(only(run('Product', '[ENG-LATENCY]'), RULE).map((d) => d.rule)).toEqual([RULE]);
+  });
+
+  it('flags a tenet cited only inline once, at its first inline citation', () => {
+    const body = ['# Use a cache', '', 'See [[ENG-LATENCY]] first.', '', '## Relevant tenets', '', '- [[ENG-LATENCY]] ✓ a cache cuts p95 latency.', ''];
+    const f = run('product', '[PROD-SIMPLE]', body);
+    const diags = only(f, RULE);
+    expect(diags).toHaveLength(1);
+    expect(textAt(f, diags[0]!)).toBe('[[ENG-LATENCY]]');
+    expect(diags[0]!.range.start).toEqual({ line: 16, character: 4 });
+  });
+
+  it('reports each distinct out-of-scope tenet once', () => {
+    const body = ['# Use a cache', '', '## Relevant tenets', '', '- [[ENG-LATENCY]] ✓ fast.', '- [[PAY-SAFE]] ✓ safe.', ''];
+    const f = run('product', '[ENG-LATENCY, PAY-SAFE]', body);
+    expect(only(f, RULE).map((d) => [textAt(f, d), d.range.start.line])).toEqual([
+      ['ENG-LATENCY', 7],
+      ['PAY-SAFE', 7],
+    ]);
   });
 
   it('ignores unknown ids (tenet-unknown reports them)', () => {
