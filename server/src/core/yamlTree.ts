@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { LineIndex } from './text';
+import { parseSimpleYaml } from './yamlFast';
 import type { Range } from './types';
 
 // A small, position-carrying view of a YAML document. Every consumer of YAML in the product
@@ -58,6 +59,11 @@ const MAX_DEPTH = 64;
  * Never throws: syntax errors and pathological input become problems with exact ranges.
  */
 export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): ParsedYaml {
+  return parseSimpleYaml(source, lines, baseOffset) ?? parseYamlWithLibrary(source, lines, baseOffset);
+}
+
+/** Parses YAML with the `yaml` library: everything the fast path (yamlFast.ts) leaves to it. */
+export function parseYamlWithLibrary(source: string, lines: LineIndex, baseOffset = 0): ParsedYaml {
   const at = (start: number, end: number): Range => lines.rangeOf(baseOffset + start, baseOffset + Math.max(start, end));
   try {
     const doc = parseDocument(source, {
@@ -67,8 +73,9 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): Par
       lineCounter: new LineCounter(),
     });
     const problems: YamlProblem[] = [];
-    for (const e of doc.errors) problems.push({ message: cleanMessage(e.message), range: at(e.pos[0], e.pos[1]), severity: 'error' });
-    for (const w of doc.warnings) problems.push({ message: cleanMessage(w.message), range: at(w.pos[0], w.pos[1]), severity: 'warning' });
+    const problemAt = (pos: [number, number]) => at(...problemOffsets(source, pos[0], pos[1]));
+    for (const e of doc.errors) problems.push({ message: cleanMessage(e.message), range: problemAt(e.pos), severity: 'error' });
+    for (const w of doc.warnings) problems.push({ message: cleanMessage(w.message), range: problemAt(w.pos), severity: 'warning' });
     const root = doc.contents ? convert(doc.contents as YamlNode, at, 0) : undefined;
     return { root, problems };
   } catch (err) {
@@ -76,6 +83,25 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): Par
     const message = err instanceof RangeError ? 'YAML is nested too deeply to read' : `YAML could not be read: ${String(err)}`;
     return { root: undefined, problems: [{ message, range: at(0, Math.min(source.length, 1)), severity: 'error' }] };
   }
+}
+
+/**
+ * Where a problem is shown. The parser notices an unclosed `[` or quote only when the input runs
+ * out: at the start of the blank line after the block, or at the end of the source, which in
+ * front matter is the closing `---`. Such a problem belongs to the last line with content
+ * before it, and covers that line's content. Any other position is kept as the parser gave it.
+ */
+function problemOffsets(source: string, start: number, end: number): [number, number] {
+  const atLineStart = start === 0 || start > source.length || source[start - 1] === '\n' || source[start - 1] === '\r';
+  if (!atLineStart) return [start, end];
+  const restOfLine = /^[^\r\n]*/.exec(source.slice(start))![0];
+  if (start < source.length && restOfLine.trim() !== '') return [start, end];
+  let last = Math.min(start, source.length) - 1;
+  while (last >= 0 && /\s/.test(source[last]!)) last--;
+  if (last < 0) return [start, end];
+  const lineStart = Math.max(source.lastIndexOf('\n', last), source.lastIndexOf('\r', last)) + 1;
+  const indent = /^[ \t]*/.exec(source.slice(lineStart))![0].length;
+  return [lineStart + indent, last + 1];
 }
 
 function cleanMessage(message: string): string {
