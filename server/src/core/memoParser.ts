@@ -147,7 +147,8 @@ function splitPeople(items: Located<string>[], text: string, lines: LineIndex): 
   return out;
 }
 
-const STATUS_ALIASES: Record<string, MemoStatus> = { superceded: 'superseded', replaced: 'superseded', approved: 'accepted' };
+// Words real ADR folders use for our statuses (adr-tools users write `Pending` for proposed).
+const STATUS_ALIASES: Record<string, MemoStatus> = { superceded: 'superseded', replaced: 'superseded', approved: 'accepted', pending: 'proposed' };
 
 /** `Accepted`, `superseded by [ADR-0005](0005-x.md)`, `Proposed (2020-01-01)` → a known status. */
 function normaliseStatus(status: Located<string> | undefined): {
