@@ -1,0 +1,81 @@
+// Entry point of the VS Code extension: starts the bundled language server, shows the workspace
+// state in the status bar and registers the commands. Everything the checker knows lives in the
+// server; this side only wires VS Code to it.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/shared/protocol';
+import { registerInsertLineCommands } from './insertLines';
+import { createLanguageClient } from './languageClient';
+import { registerNewMemoCommand } from './newMemo';
+import { registerShowReferencesCommand } from './showReferences';
+import { StatusBar } from './statusBar';
+
+/** What `activate` returns: lets the end-to-end tests wait for the server instead of sleeping. */
+export interface DecisionMemosApi {
+  /** Resolves once the server has reported a finished index (status `ready`). */
+  whenIndexed(): Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+/** Called by VS Code on the first activation event. */
+export async function activate(context: vscode.ExtensionContext): Promise<DecisionMemosApi> {
+  client = createLanguageClient(context);
+  const languageClient = client;
+  const statusBar = new StatusBar();
+  const indexed = new IndexedSignal();
+  context.subscriptions.push(
+    statusBar,
+    languageClient.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
+      statusBar.show(status);
+      if (status.state === 'ready') indexed.fire();
+    }),
+    registerNewMemoCommand(() => languageClient),
+    ...registerInsertLineCommands(),
+    registerShowReferencesCommand(),
+    vscode.commands.registerCommand('decisionMemos.restartServer', async () => {
+      statusBar.showStarting();
+      await languageClient.restart();
+    }),
+  );
+  statusBar.showStarting();
+  try {
+    await languageClient.start();
+  } catch (error) {
+    // The client already logged the cause to its output channel; keep the commands usable.
+    statusBar.showFailed();
+    indexed.fail(error);
+    void vscode.window.showErrorMessage(`Decision Memos: the checker could not start (${String(error)}).`);
+  }
+  return { whenIndexed: () => indexed.promise };
+}
+
+/** Called by VS Code on shutdown or when the extension is disabled. */
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** A promise that resolves the first time the server reports a finished index (or rejects if it cannot start). */
+class IndexedSignal {
+  readonly promise: Promise<void>;
+  private resolve!: () => void;
+  private reject!: (error: unknown) => void;
+
+  constructor() {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    // Nobody may be waiting (only tests do): a start failure must not become an unhandled rejection.
+    this.promise.catch(() => {});
+  }
+
+  fire(): void {
+    this.resolve();
+  }
+
+  fail(error: unknown): void {
+    this.reject(error);
+  }
+}

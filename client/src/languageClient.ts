@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from '../../server/src/shared/settings';
+
+/** The client id: VS Code's language client reads `<id>.trace.server` for its protocol trace. */
+const CLIENT_ID = SETTINGS_SECTION;
+
+/** Which documents the server sees: memos and tenet files are markdown, tenets and config also YAML. */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', pattern: '**/.decisions.yaml' },
+];
+
+/** Builds (without starting) the client for the bundled server `dist/server.js`. */
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  // Evidence artifacts can be any kind of file, and memos, tenets, people and the config move
+  // with renames and deletes, so the server hears about every file of the workspace.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+  context.subscriptions.push(watcher);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { fileEvents: watcher },
+    // The server pulls `decisionMemos.*` per resource with workspace/configuration.
+  };
+  return new LanguageClient(CLIENT_ID, 'Decision Memos', serverOptions, clientOptions);
+}
