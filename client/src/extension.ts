@@ -3,17 +3,26 @@
 // server; this side only wires VS Code to it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/shared/protocol';
+import { STATUS_NOTIFICATION, type AuditResult, type StatusParams } from '../../server/src/shared/protocol';
+import { AuditReports } from './auditReports';
+import { DecisionsTreeProvider, registerDecisionsView, type DecisionNode } from './decisionsView';
 import { registerInsertLineCommands } from './insertLines';
 import { createLanguageClient } from './languageClient';
 import { registerNewMemoCommand } from './newMemo';
 import { registerShowReferencesCommand } from './showReferences';
 import { StatusBar } from './statusBar';
+import { registerShowTenetUsageCommand, TenetUsagePanel } from './tenetUsagePanel';
 
 /** What `activate` returns: lets the end-to-end tests wait for the server instead of sleeping. */
 export interface DecisionMemosApi {
   /** Resolves once the server has reported a finished index (status `ready`). */
   whenIndexed(): Promise<void>;
+  /** The audit report of a folder (the first when none is given), as the panel and the Decisions view get it. */
+  auditReport(folder?: vscode.Uri): Promise<AuditResult>;
+  /** The Decisions view's data (tests walk its nodes). */
+  decisionsTree: vscode.TreeDataProvider<DecisionNode>;
+  /** Handles a message as if the Tenet Usage webview had posted it; resolves to whether a file opened. */
+  postToTenetUsage(message: unknown): Promise<boolean>;
 }
 
 let client: LanguageClient | undefined;
@@ -24,20 +33,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decisi
   const languageClient = client;
   const statusBar = new StatusBar();
   const indexed = new IndexedSignal();
+  const auditReports = new AuditReports(() => languageClient);
+  const tenetUsage = new TenetUsagePanel(auditReports);
+  const decisionsTree = new DecisionsTreeProvider(auditReports);
   context.subscriptions.push(
     statusBar,
     languageClient.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
       statusBar.show(status);
+      auditReports.statusChanged(status);
       if (status.state === 'ready') indexed.fire();
     }),
+    auditReports,
+    tenetUsage,
+    decisionsTree,
+    registerShowTenetUsageCommand(tenetUsage),
+    ...registerDecisionsView(decisionsTree),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => auditReports.invalidate()),
     registerNewMemoCommand(() => languageClient),
     ...registerInsertLineCommands(),
     registerShowReferencesCommand(),
     vscode.commands.registerCommand('decisionMemos.restartServer', async () => {
       statusBar.showStarting();
       await languageClient.restart();
+      auditReports.invalidate();
     }),
   );
+  // The Decisions view shows once the extension runs (package.json `views`, `when`).
+  void vscode.commands.executeCommand('setContext', 'decisionMemos.active', true);
   statusBar.showStarting();
   try {
     await languageClient.start();
@@ -47,7 +69,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decisi
     indexed.fail(error);
     void vscode.window.showErrorMessage(`Decision Memos: the checker could not start (${String(error)}).`);
   }
-  return { whenIndexed: () => indexed.promise };
+  return {
+    whenIndexed: () => indexed.promise,
+    auditReport: (folder) => auditReports.get(folder),
+    decisionsTree,
+    postToTenetUsage: (message) => tenetUsage.handleMessage(message),
+  };
 }
 
 /** Called by VS Code on shutdown or when the extension is disabled. */

@@ -7,11 +7,12 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { NEW_MEMO_REQUEST, type NewMemoParams, type NewMemoResult } from '../shared/protocol';
+import { AUDIT_REQUEST, NEW_MEMO_REQUEST, type AuditParams, type AuditResult, type NewMemoParams, type NewMemoResult } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
 import type { ClientFlags, ServerContext } from './context';
 import { DiagnosticsService, describeError } from './diagnosticsService';
 import { OpenDocuments } from './documents';
+import { audit } from './features/audit';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
@@ -123,6 +124,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(safe('documentSymbol', log, (p) => documentSymbols(ctx, p), []));
   connection.onWorkspaceSymbol(safe('workspaceSymbol', log, (p, token) => workspaceSymbols(ctx, p, token), []));
   connection.onRequest(NEW_MEMO_REQUEST, safeRequest('newMemo', log, (p: NewMemoParams): Promise<NewMemoResult> => newMemo(ctx, p)));
+  connection.onRequest(AUDIT_REQUEST, safeRequest('audit', log, (p: AuditParams | undefined): Promise<AuditResult> => audit(ctx, p)));
   connection.onShutdown(() => {
     folders.dispose();
     diagnostics.dispose();

@@ -1,4 +1,5 @@
 // Custom messages between the client and the server, typed once for both sides.
+import type { AuditReport } from '../audit/computeAudit';
 
 /** Server → client: the state the status bar shows. */
 export const STATUS_NOTIFICATION = 'decisionMemos/status';
@@ -28,6 +29,19 @@ export interface NewMemoResult {
   uri: string;
   content: string;
 }
+
+/** Client → server: the tenet usage audit of a workspace folder, computed from the live index. */
+export const AUDIT_REQUEST = 'decisionMemos/audit';
+
+export interface AuditParams {
+  /** The workspace folder URI; the first workspace folder when absent. */
+  folder?: string;
+  /** Only memos dated on or after this `YYYY-MM-DD` day. */
+  since?: string;
+}
+
+/** The report, as `decision-memos audit` computes it (file paths relative to the folder, `/`-separated). */
+export type AuditResult = AuditReport;
 
 /**
  * Command of the "cited by N memos" code lens on a tenet definition. Arguments: the tenet file's
