@@ -91,6 +91,9 @@ else
   rm -f "$POSTINSTALL_MARKER"
   (
     cd "$CS_DIR"
+    # Run from an npm script, the outer npm's settings are in the environment; code-server's
+    # postinstall reads the Node version from npm_config_user_agent, which would say Node 20.
+    for v in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$v"; done
     export PATH="$NODE24_BIN_DIR:$PATH" npm_config_nodedir="$NODE24_DIR"
     log "building with node $(node --version), nodedir $npm_config_nodedir"
     step timeout 1500 npm run postinstall
