@@ -1,0 +1,419 @@
+// `npm run bench`: times `decision-memos check` against markdownlint-cli2 and remark-lint on the
+// same synthetic memos, then the language server on the largest workspace, and writes
+// bench/RESULTS.md. A benchmark, not a test: it reports what it measured (targets met or not)
+// and exits 0; only a crash of the harness itself exits otherwise. It builds nothing itself
+// (the npm script runs `npm run build` first).
+//
+// Environment:
+//   BENCH_SIZES   memo counts, comma-separated (default 1000,10000)
+//   BENCH_ROUNDS  timed rounds per size (default 5 for ≤ 1,000 memos, 3 above)
+//   BENCH_WARMUP  untimed warm-up rounds per size (default 1 for ≤ 1,000 memos, 0 above: the files
+//                 are read once before timing anyway, so the OS file cache is warm for every tool)
+//   BENCH_LSP     0 to skip the language-server part
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureWorkspace } from './generate.mjs';
+import { benchLanguageServer, SERVER } from './lsp.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..');
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const MARKDOWNLINT = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const REMARK = path.join(REPO, 'node_modules', 'remark-cli', 'cli.js');
+// Absolute paths: remark resolves `--use` from its cwd (the workspace), which has no node_modules.
+const REMARK_PLUGINS = ['remark-frontmatter/index.js', 'remark-preset-lint-recommended/index.js'].map((p) => path.join(REPO, 'node_modules', p));
+const PRELOAD = path.join(HERE, 'maxrss-preload.cjs');
+const GNU_TIME = '/usr/bin/time';
+const RESULTS = path.join(HERE, 'RESULTS.md');
+const COMMAND_TIMEOUT_MS = 20 * 60_000;
+
+const TARGETS = {
+  coldVsMarkdownlint: 3,
+  warmVsMarkdownlint: 20,
+  indexMs: 10_000,
+  editP95Ms: 50,
+  peakRssMiB: 300,
+};
+
+const log = (message) => process.stderr.write(`${message}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Peak RSS and CPU time: GNU time's `%M %U %S` (ru_maxrss in KiB, user and system CPU seconds of
+// the waited child) when /usr/bin/time is GNU time; otherwise a `--require` preload that records
+// the same figures from inside each Node process. CPU time is reported beside wall time because
+// it is far less sensitive to other load on a shared machine.
+// Not apt-get: a benchmark should not install packages, and every command here is Node anyway.
+// Not polling /proc VmHWM: a poll just before exit is a race the fast runs lose.
+
+function detectRssMode() {
+  const probe = spawnSync(GNU_TIME, ['-f', '%M %U %S', 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /^\d+ [\d.]+ [\d.]+\s*$/m.test(probe.stderr ?? '') ? 'gnu-time' : 'preload';
+}
+
+/** Runs one command and returns its wall time, CPU time, peak RSS and exit code; stdout/stderr go to files. */
+function timeCommand({ argv, cwd, outDir, label, rssMode }) {
+  const stdoutPath = path.join(outDir, `${label}.stdout`);
+  const stderrPath = path.join(outDir, `${label}.stderr`);
+  const rssPath = path.join(outDir, `${label}.rss`);
+  fs.rmSync(rssPath, { force: true });
+  const out = fs.openSync(stdoutPath, 'w');
+  const err = fs.openSync(stderrPath, 'w');
+  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  let command = argv[0];
+  let args = argv.slice(1);
+  if (rssMode === 'gnu-time') {
+    command = GNU_TIME;
+    args = ['-f', '%M %U %S', '-o', rssPath, ...argv];
+  } else {
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(PRELOAD)}`.trim();
+    env.BENCH_MAXRSS_FILE = rssPath;
+  }
+  const started = performance.now();
+  const r = spawnSync(command, args, { cwd, env, stdio: ['ignore', out, err], timeout: COMMAND_TIMEOUT_MS });
+  const ms = performance.now() - started;
+  fs.closeSync(out);
+  fs.closeSync(err);
+  let rssKiB;
+  let cpuMs;
+  try {
+    // Lines "KiB user sys" (GNU time writes "Command exited with non-zero status N" first; the
+    // preload one line per Node process): the largest RSS, the CPU time summed.
+    const rows = fs
+      .readFileSync(rssPath, 'utf8')
+      .split('\n')
+      .map((l) => /^(\d+) ([\d.]+) ([\d.]+)$/.exec(l.trim()))
+      .filter(Boolean);
+    if (rows.length > 0) {
+      rssKiB = Math.max(...rows.map((m) => Number(m[1])));
+      cpuMs = rows.reduce((sum, m) => sum + (Number(m[2]) + Number(m[3])) * 1000, 0);
+    }
+  } catch {
+    // No figures: reported as unknown.
+  }
+  return { ms, cpuMs, rssKiB, status: r.status, signal: r.signal, error: r.error?.message, stdoutPath, stderrPath };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The commands
+
+function commandsFor(ws, cacheSupport) {
+  const commands = [
+    {
+      key: 'ours',
+      name: 'decision-memos check',
+      argv: [process.execPath, CLI, 'check', ws.root, '--format', 'json'],
+      cwd: REPO,
+      okStatus: [0, 1], // 1: the workspace has errors, as intended
+      findings: (run) => JSON.parse(fs.readFileSync(run.stdoutPath, 'utf8')).diagnostics.length,
+    },
+    {
+      key: 'markdownlint',
+      name: 'markdownlint-cli2 (default rules)',
+      argv: [process.execPath, MARKDOWNLINT, 'decisions/**/*.md'],
+      // Its cwd is its base folder: config files are looked up there and below, never above, so
+      // nothing of the repository applies; with no config it writes no output file.
+      cwd: ws.root,
+      okStatus: [0, 1],
+      findings: (run) => Number(/Summary: (\d+) issue/.exec(fs.readFileSync(run.stdoutPath, 'utf8'))?.[1]),
+    },
+    {
+      key: 'remark',
+      name: 'remark-lint (preset-lint-recommended)',
+      argv: [process.execPath, REMARK, 'decisions', ...REMARK_PLUGINS.flatMap((p) => ['--use', p]), '--no-config', '--no-ignore', '--no-stdout', '--quiet', '--no-color'],
+      cwd: ws.root,
+      okStatus: [0],
+      findings: (run) => Number(/(\d+) warnings?/.exec(fs.readFileSync(run.stderrPath, 'utf8').split('\n').slice(-4).join('\n'))?.[1] ?? 0),
+    },
+  ];
+  if (cacheSupport.cache) {
+    const argv = [process.execPath, CLI, 'check', ws.root, '--format', 'json', '--cache'];
+    // `--cache-location` names the cache file (a folder would make the write fail).
+    if (cacheSupport.location) argv.push('--cache-location', ws.cacheFile);
+    commands.push({ ...commands[0], key: 'warm', name: 'decision-memos check --cache (warm)', argv, cwd: ws.cacheDir });
+  }
+  return commands;
+}
+
+/** Whether the built CLI has `--cache` (added separately); detected from its help text. */
+function detectCacheSupport() {
+  const help = spawnSync(process.execPath, [CLI, 'check', '--help'], { encoding: 'utf8' });
+  const text = `${help.stdout ?? ''}${help.stderr ?? ''}`;
+  return { cache: /--cache\b(?!-)/.test(text), location: /--cache-location\b/.test(text) };
+}
+
+function displayCommand(c, ws) {
+  const rel = (p) => (p.startsWith(REPO) ? path.relative(REPO, p) || '.' : p);
+  const args = c.argv.slice(1).map((a) => (a === ws.root ? '<ws>' : a === ws.cacheFile ? '<tmp>/cache.json' : rel(a)));
+  const where = c.cwd === ws.root ? ' (cwd: <ws>)' : c.cwd === REPO ? '' : ' (cwd: <tmp>)';
+  return `node ${args.map((a) => (/[*\s]/.test(a) ? `"${a}"` : a)).join(' ')}${where}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One size
+
+function benchSize(n, { rounds, warmup, rssMode, cacheSupport }) {
+  const ws = ensureWorkspace(n, { log });
+  log(`${n} memos: ${ws.reused ? 'reusing' : 'generated'} ${path.relative(REPO, ws.root)}`);
+  ws.cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), `decision-memos-bench-cache-${n}-`));
+  ws.cacheFile = path.join(ws.cacheDir, 'cache.json');
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `decision-memos-bench-out-${n}-`));
+  const commands = commandsFor(ws, cacheSupport);
+  const runs = Object.fromEntries(commands.map((c) => [c.key, []]));
+  const problems = [];
+
+  const runOnce = (c, timed) => {
+    const run = timeCommand({ argv: c.argv, cwd: c.cwd, outDir, label: c.key, rssMode });
+    if (run.error || !c.okStatus.includes(run.status)) {
+      const stderr = fs.readFileSync(run.stderrPath, 'utf8').trim().split('\n').slice(-3).join(' | ');
+      problems.push(`${c.name}: exit ${run.status ?? run.signal}${run.error ? ` (${run.error})` : ''}: ${stderr.slice(0, 300)}`);
+      run.failed = true;
+    } else {
+      try {
+        run.findings = c.findings(run);
+      } catch (e) {
+        problems.push(`${c.name}: could not count findings (${e instanceof Error ? e.message : e})`);
+      }
+    }
+    if (timed) runs[c.key].push(run);
+    log(`  ${timed ? 'timed ' : 'warmup'} ${c.key.padEnd(12)} wall ${fmtMs(run.ms).padStart(8)}  cpu ${fmtMs(run.cpuMs).padStart(8)}  ${fmtKiB(run.rssKiB).padStart(7)}  exit ${run.status}`);
+    return run;
+  };
+
+  readEveryFile(ws.root);
+  // The warm variant's cache is filled once before anything is timed.
+  const warm = commands.find((c) => c.key === 'warm');
+  if (warm) {
+    runOnce(warm, false);
+    // Without --cache-location the cache goes to its default file in the cwd (the temporary folder).
+    const written = fs.existsSync(cacheSupport.location ? ws.cacheFile : path.join(ws.cacheDir, '.decision-memos-cache.json'));
+    if (!written) problems.push('the warm-up run with --cache wrote no cache file into the cache folder: the "warm" figures may be cold ones');
+  }
+  for (let w = 0; w < warmup; w++) for (const c of commands) runOnce(c, false);
+  // Alternating rounds (A B C A B C …): drift in machine load hits every tool alike.
+  for (let round = 0; round < rounds; round++) for (const c of commands) runOnce(c, true);
+
+  fs.rmSync(ws.cacheDir, { recursive: true, force: true });
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const stats = Object.fromEntries(commands.map((c) => [c.key, summarise(runs[c.key])]));
+  return { n, ws, rounds, warmup, commands, stats, problems, cacheSupport };
+}
+
+/** Reads every file of the workspace once, so no tool pays for a cold disk that the others do not. */
+function readEveryFile(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) readEveryFile(p);
+    else if (entry.isFile()) fs.readFileSync(p);
+  }
+}
+
+function summarise(runs) {
+  const ok = runs.filter((r) => !r.failed);
+  if (ok.length === 0) return undefined;
+  const ms = ok.map((r) => r.ms);
+  const cpu = ok.map((r) => r.cpuMs).filter((x) => x !== undefined);
+  const rss = ok.map((r) => r.rssKiB).filter((x) => x !== undefined);
+  return {
+    medianMs: median(ms),
+    minMs: Math.min(...ms),
+    maxMs: Math.max(...ms),
+    medianCpuMs: cpu.length ? median(cpu) : undefined,
+    medianRssKiB: rss.length ? median(rss) : undefined,
+    findings: ok[ok.length - 1].findings,
+    count: ok.length,
+  };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function fmtMs(ms) {
+  if (ms === undefined || ms === null || Number.isNaN(ms)) return '—';
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+}
+
+function fmtKiB(kib) {
+  return kib === undefined ? '—' : `${(kib / 1024).toFixed(0)} MB`;
+}
+
+function fmtRatio(x) {
+  return x === undefined || !Number.isFinite(x) ? '—' : `${x.toFixed(2)}×`;
+}
+
+function fmtCount(x) {
+  return x === undefined || Number.isNaN(x) ? '—' : x.toLocaleString('en-US');
+}
+
+function ratio(a, b) {
+  return a && b ? a.medianMs / b.medianMs : undefined;
+}
+
+function cpuRatio(a, b) {
+  return a?.medianCpuMs && b?.medianCpuMs ? a.medianCpuMs / b.medianCpuMs : undefined;
+}
+
+function machineInfo() {
+  const git = (args) => spawnSync('git', args, { cwd: REPO, encoding: 'utf8' });
+  const commit = git(['rev-parse', '--short', 'HEAD']).stdout?.trim() || 'unknown';
+  const dirty = (git(['status', '--porcelain', '--untracked-files=no']).stdout ?? '').trim() !== '';
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    commit: dirty ? `${commit} (with uncommitted changes)` : commit,
+    load: os.loadavg().map((x) => x.toFixed(2)).join(', '),
+  };
+}
+
+function verdict(ok) {
+  return ok === undefined ? 'not measured' : ok ? '**met**' : '**not met**';
+}
+
+function render({ machine, rssMode, sizes, lsp, lspSize, endLoad }) {
+  const out = [];
+  out.push('# Benchmark results', '');
+  out.push('Written by `npm run bench` (bench/run.mjs). Synthetic workspaces from bench/generate.mjs (seeded, so every run lints the same text).', '');
+  out.push(`- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB RAM, ${machine.os}`);
+  out.push(`- Node ${machine.node}; date ${machine.date}; commit ${machine.commit}`);
+  out.push(`- Load average (1, 5, 15 min) at start: ${machine.load}; at end: ${endLoad}`);
+  out.push(
+    `- Wall time: \`performance.now()\` around \`spawnSync\`; CPU time (user + system) and peak RSS: ${rssMode === 'gnu-time' ? 'GNU time `-f "%M %U %S"` (getrusage of the child)' : 'getrusage recorded at exit by a `--require` preload (bench/maxrss-preload.cjs)'}. CPU time is the steadier figure when other work shares the machine (see the load average).`,
+  );
+  out.push('- Every workspace file is read once before timing (warm OS file cache for all tools). Each round runs the commands one after the other (A B C A B C …); figures are medians of the timed rounds.', '');
+
+  for (const s of sizes) {
+    out.push(`## CLI on ${fmtCount(s.n)} memos`, '');
+    out.push(
+      `Workspace: ${fmtCount(s.ws.memos)} memo files (average ${s.ws.averageLines} lines), ${s.ws.tenets} tenets, ${s.ws.people} people, ${fmtCount(s.ws.evidenceFiles)} evidence files. ${s.rounds} timed round${s.rounds === 1 ? '' : 's'} after ${s.warmup} untimed warm-up round${s.warmup === 1 ? '' : 's'}.`,
+      '',
+    );
+    out.push('| tool | median wall | min | max | median CPU | peak RSS (median) | findings | wall vs ours | CPU vs ours |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const ours = s.stats.ours;
+    for (const c of s.commands) {
+      const st = s.stats[c.key];
+      if (!st) {
+        out.push(`| ${c.name} | failed | | | | | | | |`);
+        continue;
+      }
+      out.push(
+        `| ${c.name} | ${fmtMs(st.medianMs)} | ${fmtMs(st.minMs)} | ${fmtMs(st.maxMs)} | ${fmtMs(st.medianCpuMs)} | ${fmtKiB(st.medianRssKiB)} | ${fmtCount(st.findings)} | ${fmtRatio(ratio(st, ours))} | ${fmtRatio(cpuRatio(st, ours))} |`,
+      );
+    }
+    if (!s.cacheSupport.cache) out.push('| decision-memos check --cache (warm) | not available | | | | | | | |');
+    out.push('');
+    out.push(
+      `- markdownlint-cli2 time / ours: **${fmtRatio(ratio(s.stats.markdownlint, ours))}** wall (${fmtRatio(cpuRatio(s.stats.markdownlint, ours))} CPU); remark time / ours: **${fmtRatio(ratio(s.stats.remark, ours))}** wall (${fmtRatio(cpuRatio(s.stats.remark, ours))} CPU).`,
+    );
+    if (s.cacheSupport.cache) {
+      out.push(
+        `- markdownlint-cli2 time / ours with a warm \`--cache\`: **${fmtRatio(ratio(s.stats.markdownlint, s.stats.warm))}** wall (${fmtRatio(cpuRatio(s.stats.markdownlint, s.stats.warm))} CPU); our cold / warm: ${fmtRatio(ratio(ours, s.stats.warm))} wall.`,
+      );
+    } else out.push('- Warm `--cache`: not available (the built CLI has no `--cache` option yet).');
+    for (const p of new Set(s.problems)) out.push(`- Problem: ${p}`);
+    out.push('', 'Commands (`<ws>` = the workspace folder, `<tmp>` = a fresh temporary folder):', '');
+    for (const c of s.commands) out.push(`- ${c.name}: \`${displayCommand(c, s.ws)}\``);
+    out.push('');
+  }
+
+  out.push(`## Language server${lspSize ? ` on ${fmtCount(lspSize.n)} memos` : ''}`, '');
+  if (!lsp) out.push('Not run.', '');
+  else {
+    out.push(
+      `\`node dist/server.js --stdio\`, driven over stdio with vscode-jsonrpc; client capabilities like VS Code's (\`window.workDoneProgress\`, \`workspace.configuration\`). \`decisionMemos.debounceMs\` is answered as **${lsp.debounceMs}** through \`workspace/configuration\` for these figures (the default is 150 ms, which a user waits on top); every other setting is at its default (\`problemsScope: openFiles\`).`,
+      '',
+    );
+    out.push('| measure | value |', '|---|---:|');
+    out.push(`| \`initialize\` → response | ${fmtMs(lsp.initializeMs)} |`);
+    out.push(`| \`initialize\` → index ready (\`decisionMemos/status\` \`ready\`) | ${fmtMs(lsp.indexReadyMs)} (${fmtCount(lsp.indexedMemos)} memos) |`);
+    out.push(`| server CPU time until the index was ready (start-up included) | ${fmtMs(lsp.indexCpuMs)} |`);
+    out.push(`| \`initialize\` → end of \`$/progress\` | ${fmtMs(lsp.progressEndMs)} |`);
+    out.push(`| \`initialize\` → server idle (background check of closed files done) | ${fmtMs(lsp.idleMs)} |`);
+    out.push(
+      `| memo opened right after \`initialized\` → its first diagnostics | ${lsp.openDuringIndexMs === null ? 'never' : fmtMs(lsp.openDuringIndexMs)}${lsp.openDiagnosticsBeforeReady === undefined ? '' : lsp.openDiagnosticsBeforeReady ? ' (before the index was ready)' : ' (after the index was ready)'} |`,
+    );
+    out.push(`| edit → diagnostics, p50 (${lsp.edits} one-character ${lsp.sync} edits, ${lsp.editLineCount ?? '?'}-line memo) | ${fmtMs(lsp.editP50Ms)} |`);
+    out.push(`| edit → diagnostics, p95 | ${fmtMs(lsp.editP95Ms)} |`);
+    out.push(`| edit → diagnostics, max | ${fmtMs(lsp.editMaxMs)} |`);
+    out.push(`| server CPU time per edit (mean) | ${fmtMs(lsp.editCpuMeanMs)} |`);
+    out.push(`| server peak RSS (VmHWM) | ${fmtKiB(lsp.peakRssKiB)} |`);
+    out.push('');
+    if (lsp.error) out.push(`- Problem: ${lsp.error}`);
+    for (const e of lsp.serverErrors ?? []) out.push(`- Server logged an error: ${e}`);
+    if (lsp.error || lsp.serverErrors) out.push('');
+  }
+
+  out.push('## Targets', '');
+  out.push('| target | measured | verdict |', '|---|---|---|');
+  for (const s of sizes) {
+    const cold = ratio(s.stats.markdownlint, s.stats.ours);
+    out.push(
+      `| cold check ≥ ${TARGETS.coldVsMarkdownlint}× faster than markdownlint-cli2 (${fmtCount(s.n)} memos) | ${fmtRatio(cold)} wall (${fmtRatio(cpuRatio(s.stats.markdownlint, s.stats.ours))} CPU) | ${verdict(cold === undefined ? undefined : cold >= TARGETS.coldVsMarkdownlint)} |`,
+    );
+    const warm = s.cacheSupport.cache ? ratio(s.stats.markdownlint, s.stats.warm) : undefined;
+    out.push(
+      `| warm \`--cache\` check ≥ ${TARGETS.warmVsMarkdownlint}× faster than markdownlint-cli2 (${fmtCount(s.n)} memos) | ${s.cacheSupport.cache ? `${fmtRatio(warm)} wall (${fmtRatio(cpuRatio(s.stats.markdownlint, s.stats.warm))} CPU)` : 'not available'} | ${verdict(warm === undefined ? undefined : warm >= TARGETS.warmVsMarkdownlint)} |`,
+    );
+    const rss = s.stats.ours?.medianRssKiB;
+    out.push(`| CLI peak RSS < ${TARGETS.peakRssMiB} MB (${fmtCount(s.n)} memos) | ${fmtKiB(rss)} | ${verdict(rss === undefined ? undefined : rss / 1024 < TARGETS.peakRssMiB)} |`);
+  }
+  if (lsp) {
+    const n = lspSize ? ` (${fmtCount(lspSize.n)} memos)` : '';
+    out.push(`| server index ready < ${TARGETS.indexMs / 1000} s${n} | ${fmtMs(lsp.indexReadyMs)} | ${verdict(lsp.indexReadyMs === undefined ? undefined : lsp.indexReadyMs < TARGETS.indexMs)} |`);
+    out.push(`| edit → diagnostics p95 < ${TARGETS.editP95Ms} ms${n} | ${fmtMs(lsp.editP95Ms)} | ${verdict(lsp.editP95Ms === undefined ? undefined : lsp.editP95Ms < TARGETS.editP95Ms)} |`);
+    out.push(`| server peak RSS < ${TARGETS.peakRssMiB} MB${n} | ${fmtKiB(lsp.peakRssKiB)} | ${verdict(lsp.peakRssKiB === undefined ? undefined : lsp.peakRssKiB / 1024 < TARGETS.peakRssMiB)} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const sizes = (process.env.BENCH_SIZES ?? '1000,10000')
+    .split(',')
+    .map((x) => Number(x.trim()))
+    .filter((x) => Number.isInteger(x) && x > 0);
+  const machine = machineInfo();
+  if (!fs.existsSync(CLI)) {
+    log(`${path.relative(REPO, CLI)} not found: run \`npm run build\` first (npm run bench does).`);
+    return;
+  }
+  const rssMode = detectRssMode();
+  const cacheSupport = detectCacheSupport();
+  log(`peak RSS via ${rssMode}; --cache ${cacheSupport.cache ? 'available' : 'not available'}`);
+
+  const results = [];
+  for (const n of sizes) {
+    const rounds = Number(process.env.BENCH_ROUNDS) > 0 ? Number(process.env.BENCH_ROUNDS) : n <= 1000 ? 5 : 3;
+    const warmup = process.env.BENCH_WARMUP === undefined ? (n <= 1000 ? 1 : 0) : Math.max(0, Number(process.env.BENCH_WARMUP) || 0);
+    results.push(benchSize(n, { rounds, warmup, rssMode, cacheSupport }));
+  }
+
+  let lsp;
+  let lspSize;
+  if (process.env.BENCH_LSP !== '0' && results.length > 0) {
+    lspSize = results.reduce((a, b) => (b.n > a.n ? b : a));
+    log(`language server on ${lspSize.n} memos${fs.existsSync(SERVER) ? '' : ' (dist/server.js missing)'}`);
+    lsp = await benchLanguageServer({ root: lspSize.ws.root, longMemo: lspSize.ws.longMemo, openMemo: lspSize.ws.openMemo, expectedMemos: lspSize.ws.memos, log });
+  }
+
+  const endLoad = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+  const report = render({ machine, rssMode, sizes: results, lsp, lspSize, endLoad });
+  fs.writeFileSync(RESULTS, report);
+  process.stdout.write(`${report}\n(written to ${path.relative(REPO, RESULTS)})\n`);
+}
+
+await main();
