@@ -9,6 +9,7 @@ import { findWorkspaceRoot, NodeWorkspaceFs } from '../core/nodeWorkspaceFs';
 import type { Rule } from '../core/rule';
 import type { Diagnostic } from '../core/types';
 import { Workspace } from '../core/workspace';
+import { InspectMemo } from '../core/workspaceFs';
 import { ALL_RULES } from '../rules/registry';
 import { countSeverities, type CheckReport } from './checkReport';
 import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS } from './cliError';
@@ -74,7 +75,7 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions,
   const cacheFile = options.cache || options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined;
   const cacheStore = cacheFile ? readCacheFile(cacheFile) : undefined;
   const outcomes = targets.map((t) => checkTarget(t, rules, { onRuleError }, cacheStore));
-  if (cacheFile && cacheStore) writeCacheFile(cacheFile, cacheStore, io);
+  if (cacheFile && cacheStore && cacheStore.dirty) writeCacheFile(cacheFile, cacheStore, io);
   const report = mergeOutcomes(outcomes);
 
   const counts = countSeverities(report.diagnostics);
@@ -125,14 +126,18 @@ function render(report: CheckReport, options: CheckCommandOptions, io: CommandIo
  * files named are reported through the workspace check.
  */
 function checkTarget(target: CheckTarget, rules: readonly Rule[], options: CheckOptions, cacheStore?: CacheStore): TargetOutcome {
-  const ws = new Workspace(new NodeWorkspaceFs(target.root), rules.map((r) => r.id));
+  // One run sees one state of the disk, so each path is inspected once however many memos cite it.
+  const ws = new Workspace(new InspectMemo(new NodeWorkspaceFs(target.root)), rules.map((r) => r.id));
   let cache: CheckCache | undefined;
   const cacheFactory = cacheStore
     ? (w: Workspace) => (cache = new CheckCache(cacheStore.roots[target.root], settingsKey(w, `${TOOL_VERSION}\0${rules.map((r) => r.id).join(',')}`)))
     : undefined;
   const result = checkWorkspace(ws, rules, { ...options, ...(target.files ? { onlyFiles: target.files } : {}), ...(cacheFactory ? { cache: cacheFactory } : {}) });
   // A partial check (named files) leaves the other entries as they were.
-  if (cacheStore && cache) cacheStore.roots[target.root] = target.files ? mergeEntries(cacheStore.roots[target.root], cache.toJSON()) : cache.toJSON();
+  if (cacheStore && cache?.changed) {
+    cacheStore.roots[target.root] = target.files ? mergeEntries(cacheStore.roots[target.root], cache.toJSON()) : cache.toJSON();
+    cacheStore.dirty = true;
+  }
   const settingsFiles = new Set([CONFIG_FILE, ws.config.people]);
   const extras = (target.files ?? []).filter(
     (f) => !result.memoFiles.includes(f) && !result.tenetFiles.includes(f) && !ws.isTenetFile(f) && !settingsFiles.has(f),
@@ -169,24 +174,30 @@ export const DEFAULT_CACHE_FILE = '.decision-memos-cache.json';
 /** The cache file: one entry set per workspace root. */
 interface CacheStore {
   roots: Record<string, CacheData>;
+  /** Something changed since the file was read: write it back. */
+  dirty: boolean;
 }
 
 function readCacheFile(file: string): CacheStore {
   try {
     const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheStore>;
-    if (data && typeof data.roots === 'object' && data.roots !== null) return { roots: data.roots };
+    if (data && typeof data.roots === 'object' && data.roots !== null) return { roots: data.roots, dirty: false };
   } catch {
     // Missing or damaged: start afresh; the cache only ever saves time.
   }
-  return { roots: {} };
+  return { roots: {}, dirty: true };
 }
 
 /** Written to a temporary file and renamed, so an interrupted run never leaves half a cache. */
 function writeCacheFile(file: string, store: CacheStore, io: CommandIo): void {
   try {
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(store));
-    fs.renameSync(tmp, file);
+    try {
+      fs.writeFileSync(tmp, JSON.stringify({ roots: store.roots }));
+      fs.renameSync(tmp, file);
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
   } catch (error) {
     io.note(`could not write the cache ${file}: ${(error as Error).message}`);
   }

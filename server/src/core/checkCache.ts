@@ -60,6 +60,7 @@ export function indexKey(ws: Workspace): string {
 export class CheckCache {
   private readonly entries: Record<string, CacheEntry>;
   private readonly next: Record<string, CacheEntry> = {};
+  private stored = false;
   hits = 0;
 
   constructor(
@@ -93,7 +94,15 @@ export class CheckCache {
     const evidence = memo.evidence
       .filter((e) => e.kind === 'path' && e.target !== '')
       .map((e): [string, string] => [e.target, JSON.stringify(resolveEvidencePath(e.target, memo.file, ws.fs))]);
-    this.next[memo.file] = { hash, summary, indexKey: index, evidence, diagnostics };
+    // Fixes are for editors; the CLI prints none, and they would double the file.
+    const lean = diagnostics.map(({ fixes: _fixes, ...d }) => d);
+    this.next[memo.file] = { hash, summary, indexKey: index, evidence, diagnostics: lean };
+    this.stored = true;
+  }
+
+  /** Whether this run's entries differ from what was read (new results, or memos gone). */
+  get changed(): boolean {
+    return this.stored || Object.keys(this.entries).length !== Object.keys(this.next).length;
   }
 
   /** What to write back: the entries of this run only, so deleted memos drop out. */

@@ -66,22 +66,45 @@ export interface Relevance {
 
 /** Term frequencies of a memo's words, computed once per memo. */
 export function memoTermCounts(memo: MemoModel): Map<string, number> {
-  const counts = new Map<string, number>();
+  let counts = countsOfMemo.get(memo);
+  if (counts) return counts;
+  counts = new Map<string, number>();
   for (const w of memo.words) {
     const t = term(w);
     if (t !== undefined) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
+  countsOfMemo.set(memo, counts);
   return counts;
 }
 
+// Several rules rank tenets for the same parsed memo; a memo model never changes once parsed.
+const countsOfMemo = new WeakMap<MemoModel, Map<string, number>>();
+
 /** A tenet's relevance to a memo whose term counts are given. */
-export function scoreTenet(tenet: TenetDefinition, counts: Map<string, number>): Relevance {
+interface TenetTerms {
+  weights: Map<string, number>;
+  tags: Set<string>;
+}
+
+// A tenet's terms depend on the tenet alone; definitions are replaced, never changed, when a
+// tenet file is re-read, so they can be kept per definition object.
+const termsOfTenet = new WeakMap<TenetDefinition, TenetTerms>();
+
+function tenetTerms(tenet: TenetDefinition): TenetTerms {
+  let known = termsOfTenet.get(tenet);
+  if (known) return known;
   const weights = new Map<string, number>();
   const add = (term: string, w: number) => weights.set(term, Math.max(weights.get(term) ?? 0, w));
   const tags = new Set(tenet.tags.flatMap(terms));
   for (const t of terms(tenet.statement)) add(t, 1);
   for (const t of terms(tenet.title ?? '')) add(t, 2);
   for (const t of tags) add(t, 3);
+  termsOfTenet.set(tenet, (known = { weights, tags }));
+  return known;
+}
+
+export function scoreTenet(tenet: TenetDefinition, counts: Map<string, number>): Relevance {
+  const { weights, tags } = tenetTerms(tenet);
   let score = 0;
   const matched: string[] = [];
   let tagMatched = false;
