@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { RULE_IDS } from '../../server/src/rules/registry';
@@ -20,20 +19,9 @@ export const SERVER = path.join(REPO, 'dist', 'server.js');
 function ensureServerBuilt(): void {
   const newest = newestMtime(path.join(REPO, 'server', 'src'));
   if (fs.existsSync(SERVER) && fs.statSync(SERVER).size > 0 && fs.statSync(SERVER).mtimeMs >= newest) return;
-  // Build beside the target and rename: test files running in parallel never see half a bundle.
-  const tmp = `${SERVER}.${process.pid}.tmp`;
-  buildSync({
-    entryPoints: [path.join(REPO, 'server', 'src', 'lsp', 'main.ts')],
-    outfile: tmp,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'error',
-    define: { 'import.meta.url': '__bundleFileUrl' },
-    banner: { js: "const __bundleFileUrl = require('url').pathToFileURL(__filename).href;" },
-  });
-  fs.renameSync(tmp, SERVER);
+  // The project's own build (it writes beside the target and renames: parallel test files never see half a bundle).
+  const r = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs'), '--only', 'server'], { cwd: REPO, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`building the server failed:\n${r.stderr}`);
 }
 
 function newestMtime(dir: string): number {

@@ -1,5 +1,4 @@
 import { REVERSIBILITIES, type EvidenceEntry, type MemoModel, type MemoStatus, type Reversibility } from './memoModel';
-import { comparePositions } from './text';
 import type { Range } from './types';
 import { normaliseRelative } from './workspaceFs';
 import type { YamlMap, YamlSeq, YamlValue } from './yamlTree';
@@ -90,16 +89,19 @@ export function evidenceItems(memo: MemoModel): EvidenceItem[] {
   if (!value) return [];
   const list = value.kind === 'seq' ? value : undefined;
   const nodes = list ? list.items : [value];
-  return nodes.map((node) => ({ node, list, entry: memo.evidence.find((e) => sameRange(e.range, node.range)) }));
+  // By range in a map, not a search per item: a search per item is quadratic in the list's length.
+  const byRange = new Map<string, EvidenceEntry>();
+  for (const e of memo.evidence) if (!byRange.has(rangeKey(e.range))) byRange.set(rangeKey(e.range), e);
+  return nodes.map((node) => ({ node, list, entry: byRange.get(rangeKey(node.range)) }));
+}
+
+function rangeKey(r: Range): string {
+  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
 }
 
 /** The YAML map of a map-shaped entry (`- path: …`), for fixes that add a key to it. */
 export function entryMap(memo: MemoModel, entry: EvidenceEntry): YamlMap | undefined {
   const item = evidenceItems(memo).find((i) => i.entry === entry);
   return item?.node.kind === 'map' ? item.node : undefined;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 

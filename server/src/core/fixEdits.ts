@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { MemoModel } from './memoModel';
+import { blockAroundLine, blockOpenAtEnd } from './proseInsertion';
 import type { Range, TextEdit } from './types';
 import type { YamlMap, YamlSeq, YamlValue } from './yamlTree';
 
@@ -20,6 +21,8 @@ function insert(memo: MemoModel, offset: number, newText: string): TextEdit {
 function frontMatterInsertOffset(memo: MemoModel): number | undefined {
   const fm = memo.frontMatter;
   if (!fm || fm.unclosed || (fm.map === undefined && fm.nonMapRoot !== undefined)) return undefined;
+  // After a `...` line (YAML's end of document, a BOM allowed before it) a new line would start a second document.
+  if (/^\ufeff?\.\.\.(?:[ \t]|$)/m.test(memo.text.slice(fm.contentStart, fm.contentEnd))) return undefined;
   return fm.contentEnd;
 }
 
@@ -37,11 +40,25 @@ export function addFrontMatterLines(memo: MemoModel, lines: string[]): TextEdit 
   const eol = memo.lines.eol;
   if (!memo.frontMatter) return insert(memo, 0, ['---', ...lines, '---', ''].join(eol));
   const offset = frontMatterInsertOffset(memo);
-  if (offset === undefined) return undefined;
+  const indent = rootKeyIndent(memo);
+  if (offset === undefined || indent === undefined) return undefined;
   // The content may end without a line end when the closing fence directly follows; guard anyway.
   const before = memo.text.slice(0, offset);
   const needsEol = before.length > 0 && !before.endsWith('\n') && !before.endsWith('\r');
-  return insert(memo, offset, (needsEol ? eol : '') + lines.join(eol) + eol);
+  return insert(memo, offset, (needsEol ? eol : '') + lines.map((l) => indent + l).join(eol) + eol);
+}
+
+/**
+ * The indentation of the front matter's keys (YAML allows the whole mapping to be indented, and
+ * a line at another indentation would not belong to it). Undefined when lines cannot be added:
+ * a `{…}` mapping, or a mapping that shares its first line with something else.
+ */
+function rootKeyIndent(memo: MemoModel): string | undefined {
+  const map = memo.frontMatter?.map;
+  if (!map) return '';
+  if (memo.text[memo.lines.offsetAt(map.range.start)] === '{') return undefined;
+  const lead = memo.lines.lineText(map.range.start.line).slice(0, map.range.start.character);
+  return /^ *$/.test(lead) ? lead : undefined;
 }
 
 /** Adds an item to a front matter list (`tenets`, `evidence`, `superseded-by`), keeping its style. */
@@ -79,19 +96,34 @@ export function addToFrontMatterList(memo: MemoModel, key: string, item: string)
   return undefined;
 }
 
-/** Appends a block of lines at the end of the memo, separated by a blank line. */
+/** Appends a block of lines at the end of the memo, separated by a blank line (before a code fence or HTML block left open there). */
 export function appendToBody(memo: MemoModel, lines: string[]): TextEdit {
   const eol = memo.lines.eol;
   const text = memo.text;
-  const endsWithEol = text.endsWith('\n') || text.endsWith('\r');
+  const open = blockOpenAtEnd(memo);
+  // Appended after a code fence or HTML block left open, the lines would be code: put them before it.
+  if (open !== undefined) return insertBeforeBlock(memo, open, lines);
+  // The last line end as written: a `\n` added after a final `\r` would merge with it into one `\r\n`.
+  const lastEol = /(?:\r\n|\n|\r)$/.exec(text)?.[0];
   const endsWithBlank = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))$/.test(text) || text.length === 0;
-  const lead = text.length === 0 ? '' : endsWithBlank ? '' : endsWithEol ? eol : eol + eol;
+  const lead = text.length === 0 ? '' : endsWithBlank ? '' : (lastEol ?? eol + eol);
   return insert(memo, text.length, lead + lines.join(eol) + eol);
+}
+
+/** Lines on their own, before the block whose first line starts at `blockStart`, with a blank line after them. */
+function insertBeforeBlock(memo: MemoModel, blockStart: number, lines: string[]): TextEdit {
+  const eol = memo.lines.eol;
+  const previous = memo.lines.positionAt(blockStart).line - 1;
+  const lead = blockStart <= memo.bodyStart || memo.lines.lineText(previous).trim() === '' ? '' : eol;
+  return insert(memo, blockStart, lead + lines.join(eol) + eol + eol);
 }
 
 /** Inserts lines right after a given line (e.g. after the claim line). */
 export function insertAfterLine(memo: MemoModel, line: number, lines: string[]): TextEdit {
   const eol = memo.lines.eol;
+  // After a line of a code fence or HTML block that goes on, the lines would be code: put them before the block.
+  const block = blockAroundLine(memo, line);
+  if (block !== undefined) return insertBeforeBlock(memo, block, lines.slice(lines[0] === '' ? 1 : 0));
   return insert(memo, memo.lines.lineContentEnd(line), eol + lines.join(eol));
 }
 

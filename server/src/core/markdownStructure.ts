@@ -2,6 +2,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Nodes, Root } from 'mdast';
+import { remarkLimitExceeded } from './markdownLimits';
 import { scanPlainMarkdown } from './plainMarkdown';
 
 // What the memo reader needs from the markdown syntax tree: headings, and the spans whose
@@ -35,9 +36,21 @@ export function readStructure(text: string): MarkdownStructure {
   return readStructureWithRemark(text);
 }
 
+/**
+ * Reads the body of a memo: the front matter (everything before `bodyStart`) is blanked out,
+ * offsets kept, so its YAML is never read as markdown. remark-frontmatter closes front matter
+ * only with `---`; after a `...` close it read the YAML as markdown, so a `# comment` became the
+ * title and a fence in a block scalar turned the whole body into code.
+ */
+export function readBodyStructure(text: string, bodyStart: number): MarkdownStructure {
+  if (bodyStart <= 0) return readStructure(text);
+  return readStructure(text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(bodyStart));
+}
+
 /** The full parser's answer (exported for the differential test of the fast path). */
 export function readStructureWithRemark(text: string): MarkdownStructure {
-  if (text.length <= REMARK_MAX_CHARS) {
+  // Too large, or shaped so that remark would take minutes (see markdownLimits.ts): lines instead.
+  if (text.length <= REMARK_MAX_CHARS && remarkLimitExceeded(text) === undefined) {
     try {
       return fromTree(processor.parse(text));
     } catch {

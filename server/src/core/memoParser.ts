@@ -1,6 +1,6 @@
 import { readFrontMatter } from './frontMatter';
 import { INLINE_CITATION, isUrl, memoIdFromPath, memoRefToId } from './ids';
-import { isExcluded, readStructure, type MarkdownStructure } from './markdownStructure';
+import { isExcluded, readBodyStructure, type MarkdownStructure } from './markdownStructure';
 import {
   MEMO_STATUSES,
   type BodyLine,
@@ -27,7 +27,7 @@ export function parseMemo(file: string, rawText: string): MemoModel {
   const fields = new Map<string, YamlEntry>();
   for (const e of frontMatter?.map?.entries ?? []) if (!fields.has(e.key)) fields.set(e.key, e);
   const bodyStart = frontMatter ? (lines.lineStarts[frontMatter.range.end.line + 1] ?? text.length) : 0;
-  const structure = readStructure(text);
+  const structure = readBodyStructure(text, bodyStart);
   const body = scanBody(text, lines, structure, bodyStart);
   const fm = (key: string) => fields.get(key);
   let words: string[] | undefined;
@@ -224,7 +224,9 @@ function scanBody(text: string, lines: LineIndex, structure: MarkdownStructure, 
   // Sections: each heading to the next heading of the same or a higher level.
   const bodyHeadings = headings.filter((h) => h.start >= bodyStart);
   bodyHeadings.forEach((h, i) => {
-    const next = bodyHeadings.slice(i + 1).find((n) => n.depth <= h.depth);
+    // A scan, not `slice(i + 1).find`: copying the tail for each heading is quadratic in headings.
+    let next: (typeof bodyHeadings)[number] | undefined;
+    for (let j = i + 1; j < bodyHeadings.length && !next; j++) if (bodyHeadings[j]!.depth <= h.depth) next = bodyHeadings[j];
     const end = next ? next.start : text.length;
     facts.sections.push({ title: h.text, depth: h.depth, headingRange: lines.rangeOf(h.start, h.end), range: lines.rangeOf(h.start, end) });
   });

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { stringify } from 'yaml';
 import { memoIdFromPath } from './ids';
 import type { Workspace } from './workspace';
+import { normaliseRelative } from './workspaceFs';
 
 // Plans a new memo: where it goes, its id and its starting text. Shared by `decision-memos new`
 // and the editor's "New memo" command, so both number and place memos the same way. Pure: it
@@ -77,7 +78,8 @@ function globFolder(globs: readonly string[]): string {
   const scanned = picomatch.scan(first.replace(/\\/g, '/'));
   // A glob without wildcards names one file: its folder is the folder to use.
   const base = scanned.isGlob ? scanned.base : posix.dirname(scanned.base);
-  return base === '.' ? '' : base.replace(/\/+$/, '');
+  // A glob that climbs out (`../x/*.md`) or is absolute must not put a new file outside the workspace.
+  return normaliseRelative(base) ?? '';
 }
 
 /** `Use Postgres: a retro!` → `use-postgres-a-retro`; accents dropped, other scripts kept. */

@@ -39,6 +39,8 @@ export class NodeWorkspaceFs implements WorkspaceFs {
     }
     if (!this.insideReal(abs)) return { ok: false, reason: 'outside' };
     if (stat.isDirectory()) return { ok: false, reason: 'directory' };
+    // A FIFO or a device named like a memo would block the read forever, or never end.
+    if (!stat.isFile()) return { ok: false, reason: 'unreadable', detail: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, reason: 'too-large', detail: `${stat.size} bytes` };
     try {
       const bytes = fs.readFileSync(abs);
@@ -70,19 +72,32 @@ export class NodeWorkspaceFs implements WorkspaceFs {
   }
 
   glob(patterns: readonly string[]): string[] {
+    // A config glob such as `../**/*.md` would have the walker list folders above the root (and,
+    // far enough up, the whole disk): such patterns match nothing here, and no result leaves the root.
+    const inside = patterns.filter(staysInside);
+    if (inside.length === 0) return [];
     try {
-      return globSync([...patterns], {
+      return globSync(inside, {
         cwd: this.root,
         ignore: ALWAYS_IGNORED,
         followSymbolicLinks: false,
         onlyFiles: true,
         dot: false,
         expandDirectories: false,
-      }).sort();
+      })
+        .filter((p) => normaliseRelative(p) !== undefined)
+        .sort();
     } catch {
       return [];
     }
   }
+}
+
+/** Whether a glob can only match below the root: not absolute, no `..` segment (braces included). */
+function staysInside(pattern: string): boolean {
+  const p = pattern.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[a-zA-Z]:/.test(p)) return false;
+  return !/(^|[/{,])\.\.($|[/},])/.test(p);
 }
 
 function safeRealpath(p: string): string | undefined {

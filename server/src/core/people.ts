@@ -42,10 +42,24 @@ export function parsePeople(file: string, rawText: string): PeopleDirectory {
   return { file, people, problems };
 }
 
+// Per directory: each lower-cased id, email and name to the first person holding it. A search
+// per lookup made a memo listing thousands of owners cost owners × people comparisons.
+const lookupCache = new WeakMap<PeopleDirectory, Map<string, Person>>();
+
+function lookupOf(directory: PeopleDirectory): Map<string, Person> {
+  let lookup = lookupCache.get(directory);
+  if (!lookup) {
+    lookup = new Map();
+    for (const p of directory.people) {
+      for (const key of [p.id, p.email, p.name]) if (key !== undefined && !lookup.has(key.toLowerCase())) lookup.set(key.toLowerCase(), p);
+    }
+    lookupCache.set(directory, lookup);
+  }
+  return lookup;
+}
+
 /** Finds a person by id or email (case-insensitive), or by an exact display name. */
 export function findPerson(directory: PeopleDirectory, who: string): Person | undefined {
   const w = who.trim().replace(/^@/, '').toLowerCase();
-  return directory.people.find(
-    (p) => p.id.toLowerCase() === w || p.email?.toLowerCase() === w || p.name?.toLowerCase() === w,
-  );
+  return lookupOf(directory).get(w);
 }

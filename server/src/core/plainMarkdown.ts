@@ -109,8 +109,10 @@ function codeSpans(line: string, lineStart: number, excluded: Array<[number, num
   let k = 0;
   while (k < runs.length) {
     const open = runs[k]!;
-    const closeIndex = runs.findIndex((r, j) => j > k && r[0].length === open[0].length);
-    if (closeIndex < 0) return false;
+    // From the opener on, not from the start of the line: a line of thousands of `a` spans was quadratic.
+    let closeIndex = k + 1;
+    while (closeIndex < runs.length && runs[closeIndex]![0].length !== open[0].length) closeIndex++;
+    if (closeIndex >= runs.length) return false;
     const close = runs[closeIndex]!;
     excluded.push([lineStart + open.index, lineStart + close.index + close[0].length]);
     k = closeIndex + 1;

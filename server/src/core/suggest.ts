@@ -32,11 +32,13 @@ function score(written: string, key: string): number | undefined {
   const a = written.toLowerCase();
   const b = key.trim().toLowerCase();
   if (b === '') return undefined;
-  const d = distance(a, b);
   const limit = maxTypoEdits(a.length);
+  // The distance is at least the difference in length: skip computing it when that is too far
+  // already (a people directory of 20,000 names, each compared with every unknown owner).
+  const d = Math.abs(a.length - b.length) > limit ? Infinity : distance(a, b);
   if (d <= limit) return d;
   // A whole word of the candidate (not a fragment: `ab` must not suggest `ABBA-X`).
-  if (a.length >= 3 && words(b).includes(a)) return limit;
+  if (a.length >= 3 && b.includes(a) && words(b).includes(a)) return limit;
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import type { RuleContext } from './rule';
 import { parseTenetFile } from './tenetParser';
 import { TenetRegistry } from './tenetRegistry';
 import type { Diagnostic, Range } from './types';
-import type { ReadResult, WorkspaceFs } from './workspaceFs';
+import { normaliseRelative, type ReadResult, type WorkspaceFs } from './workspaceFs';
 import type { YamlProblem } from './yamlTree';
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -88,7 +88,9 @@ export class Workspace {
     if (!read.ok) {
       this.people = undefined;
       if (read.reason !== 'missing' || this.config.peopleExplicit) {
-        this.peopleProblems.push(loadDiagnostic('config-invalid', file, START, `The people directory \`${file}\` could not be read: ${lowerFirst(describeReadFailure(read))}`));
+        // A path that leads out of the workspace names no file of it: the setting is what to fix.
+        const on = normaliseRelative(file) === undefined ? CONFIG_FILE : file;
+        this.peopleProblems.push(loadDiagnostic('config-invalid', on, START, `The people directory \`${file}\` could not be read: ${lowerFirst(describeReadFailure(read))}`));
       }
       return;
     }

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { LineIndex } from './text';
 import { parseSimpleYaml } from './yamlFast';
+import { MAX_YAML_NESTING, yamlNestingExceeded } from './yamlLimits';
 import type { Range } from './types';
 
 // A small, position-carrying view of a YAML document. Every consumer of YAML in the product
@@ -59,7 +60,16 @@ const MAX_DEPTH = 64;
  * Never throws: syntax errors and pathological input become problems with exact ranges.
  */
 export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): ParsedYaml {
-  return parseSimpleYaml(source, lines, baseOffset) ?? parseYamlWithLibrary(source, lines, baseOffset);
+  // A lone \r ends a line for YAML and for our line index, but not for the `yaml` library, which
+  // would read `a: 1\rb: 2` as one line. Same length, so every offset stays where it was.
+  const text = source.replace(/\r(?!\n)/g, '\n');
+  // Nesting deep enough to exhaust the library's stack can abort the process (see yamlLimits.ts).
+  const tooDeep = yamlNestingExceeded(text);
+  if (tooDeep !== undefined) {
+    const range = lines.rangeOf(baseOffset + tooDeep, baseOffset + Math.min(tooDeep + 1, text.length));
+    return { root: undefined, problems: [{ message: `YAML is nested more than ${MAX_YAML_NESTING} levels deep; it was not read`, range, severity: 'error' }] };
+  }
+  return parseSimpleYaml(text, lines, baseOffset) ?? parseYamlWithLibrary(text, lines, baseOffset);
 }
 
 /** Parses YAML with the `yaml` library: everything the fast path (yamlFast.ts) leaves to it. */

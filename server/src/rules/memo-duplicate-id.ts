@@ -1,3 +1,4 @@
+import { listSome, MAX_RELATED } from '../core/listing';
 import type { MemoSummary } from '../core/memoIndex';
 import type { MemoRule } from '../core/rule';
 import type { Range } from '../core/types';
@@ -24,14 +25,14 @@ export const memoDuplicateId: MemoRule = {
     if (memo.id.derived && NOT_A_DECISION.test(memo.id.value)) return;
     const others: MemoSummary[] = ctx.memos.withId(memo.id.value).filter((m) => m.file !== memo.file && !exempt(m));
     if (others.length === 0) return;
-    const list = others.map((o) => o.file).join(', ');
+    const list = listSome(others, (o) => o.file);
     report({
       // A file-name id has no text of its own: the first line stands for it.
       range: memo.id.derived ? memo.lines.lineRange(0) : memo.id.range,
       message: memo.id.derived
         ? `The id \`${memo.id.value}\`, taken from the file name, is also the id of ${list}; expected a unique id (rename the file or set \`id:\`).`
         : `The id \`${memo.id.value}\` is also the id of ${list}; expected a unique id.`,
-      related: others.map((o) => ({ file: o.file, range: o.idRange, message: `Also has the id \`${o.id}\`.` })),
+      related: others.slice(0, MAX_RELATED).map((o) => ({ file: o.file, range: o.idRange, message: `Also has the id \`${o.id}\`.` })),
     });
   },
 };

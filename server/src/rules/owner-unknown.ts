@@ -1,7 +1,7 @@
 import type { MemoModel } from '../core/memoModel';
 import { findPerson, type PeopleDirectory } from '../core/people';
 import type { Finding, MemoRule } from '../core/rule';
-import { closestMatches } from '../core/suggest';
+import { closestMatches, type SuggestionCandidate } from '../core/suggest';
 import type { Fix, Located } from '../core/types';
 
 // The placeholders the owner-missing and approver-missing fixes insert: reported as "fill me
@@ -10,6 +10,24 @@ const PLACEHOLDERS = new Set(['OWNER', 'APPROVER']);
 
 /** Plain YAML scalars that can be written without quotes (what a person id normally is). */
 const PLAIN_SAFE = /^[A-Za-z0-9_][A-Za-z0-9_.+\-@ ]*$/;
+
+/**
+ * Unknown names per memo that get a "did you mean": each is compared with every person, so a
+ * memo listing thousands of unknown owners against a large directory would take minutes.
+ */
+const MAX_SUGGESTED_PER_MEMO = 100;
+
+// The candidates of a directory, built once: rebuilding them for every unknown name was most of the cost.
+const candidatesCache = new WeakMap<PeopleDirectory, SuggestionCandidate[]>();
+
+function candidatesOf(people: PeopleDirectory): SuggestionCandidate[] {
+  let candidates = candidatesCache.get(people);
+  if (!candidates) {
+    candidates = people.people.map((p) => ({ value: p.id, keys: [p.id, p.email ?? '', p.email?.split('@')[0] ?? '', p.name ?? ''] }));
+    candidatesCache.set(people, candidates);
+  }
+  return candidates;
+}
 
 export const ownerUnknown: MemoRule = {
   id: 'owner-unknown',
@@ -22,22 +40,20 @@ export const ownerUnknown: MemoRule = {
     if (!people || people.people.length === 0) return;
     // Owners from a MADR body (`* Deciders: …`) are plain text, not YAML.
     const ownersInYaml = memo.ownersEntry !== undefined;
-    for (const owner of memo.owners) check1(memo, people, owner, 'Owner', ownersInYaml, report);
-    for (const approver of memo.approver) check1(memo, people, approver, 'Approver', true, report);
+    const budget = { suggestions: MAX_SUGGESTED_PER_MEMO };
+    for (const owner of memo.owners) check1(memo, people, owner, 'Owner', ownersInYaml, report, budget);
+    for (const approver of memo.approver) check1(memo, people, approver, 'Approver', true, report, budget);
   },
 };
 
-function check1(memo: MemoModel, people: PeopleDirectory, who: Located<string>, role: string, inYaml: boolean, report: (f: Finding) => void): void {
+function check1(memo: MemoModel, people: PeopleDirectory, who: Located<string>, role: string, inYaml: boolean, report: (f: Finding) => void, budget: { suggestions: number }): void {
   if (findPerson(people, who.value)) return;
   const directory = `\`${people.file}\``;
   if (PLACEHOLDERS.has(who.value)) {
     report({ range: who.range, message: `\`${who.value}\` is a placeholder; replace it with the id of a person listed in ${directory}.` });
     return;
   }
-  const suggestions = closestMatches(
-    who.value.replace(/^@/, ''),
-    people.people.map((p) => ({ value: p.id, keys: [p.id, p.email ?? '', p.email?.split('@')[0] ?? '', p.name ?? ''] })),
-  );
+  const suggestions = budget.suggestions-- > 0 ? closestMatches(who.value.replace(/^@/, ''), candidatesOf(people)) : [];
   const fixes: Fix[] = suggestions.map((s, i) => {
     const person = people.people.find((p) => p.id === s.value);
     return {

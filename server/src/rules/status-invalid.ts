@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { replaceRange } from '../core/fixEdits';
+import { contentRange, replaceRange } from '../core/fixEdits';
 import { MEMO_STATUSES, type MemoModel, type MemoStatus } from '../core/memoModel';
 import type { MemoRule } from '../core/rule';
 import type { Fix, Range } from '../core/types';
@@ -35,8 +35,11 @@ function spelled(status: MemoStatus, like: string): string {
  */
 function replacedRange(memo: MemoModel, value: string, range: Range, wholeValue: boolean): Range {
   if (wholeValue) return range;
-  const word = /[A-Za-z][A-Za-z-]*/.exec(value);
-  if (!word) return range;
+  // The word as the parser reads it, which skips `*`, `_` and backticks (`Acc*ep*ted`), but not
+  // the emphasis that closes after it (`**Acepted**` keeps its `**`).
+  const word = /[A-Za-z](?:[A-Za-z*_`-]*[A-Za-z-])?/.exec(value);
+  // Only a leading word is read as the status (`[[ Acepted` is read as nothing): else replace it all.
+  if (!word || !/^[\s*_`]*$/.test(value.slice(0, word.index))) return range;
   const start = memo.lines.offsetAt(range.start) + word.index;
   return memo.lines.rangeOf(start, start + word[0].length);
 }
@@ -62,7 +65,8 @@ export const statusInvalid: MemoRule = {
       report({
         range: entryValue.range,
         message: `\`status\` holds a ${entryValue.kind === 'seq' ? 'list' : 'structure'}; expected one status: ${EXPECTED}.`,
-        fixes: statusFixes(memo, entryValue.range, 'lower', undefined),
+        // Without the line ends a block list or map carries at its end, or the fix would eat them.
+        fixes: statusFixes(memo, contentRange(memo, entryValue.range), 'lower', undefined),
       });
     }
 

@@ -1,3 +1,4 @@
+import { listSome, MAX_RELATED } from '../core/listing';
 import type { TenetRule } from '../core/rule';
 import type { TenetDefinition } from '../core/tenetModel';
 
@@ -25,8 +26,8 @@ export const tenetDuplicateId: TenetRule = {
       if (others.length === 0) continue;
       report({
         range: tenet.idRange,
-        message: `Tenet id \`${tenet.id}\` is also defined at ${others.map(where).join(', ')}; expected each id to be defined once.`,
-        related: others.map((d) => ({ file: d.file, range: d.idRange, message: `\`${d.id}\` is defined here too.` })),
+        message: `Tenet id \`${tenet.id}\` is also defined at ${listSome(others, where)}; expected each id to be defined once.`,
+        related: others.slice(0, MAX_RELATED).map((d) => ({ file: d.file, range: d.idRange, message: `\`${d.id}\` is defined here too.` })),
       });
     }
   },

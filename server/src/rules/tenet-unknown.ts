@@ -4,6 +4,12 @@ import type { MemoRule } from '../core/rule';
 import { closestMatches } from '../core/suggest';
 import type { Fix, TextEdit } from '../core/types';
 
+/**
+ * Unknown ids per memo that get a "did you mean": each is compared with every tenet id, so a
+ * memo citing thousands of unknown ids against a large registry would take seconds.
+ */
+const MAX_SUGGESTED_PER_MEMO = 100;
+
 export const tenetUnknown: MemoRule = {
   id: 'tenet-unknown',
   target: 'memo',
@@ -12,6 +18,7 @@ export const tenetUnknown: MemoRule = {
   check(memo, ctx, report) {
     const registry = ctx.registry;
     const ids = registry.ids;
+    let suggestionBudget = MAX_SUGGESTED_PER_MEMO;
     for (const citation of memo.citations) {
       if (registry.get(citation.id)) continue;
       const written = citation.id;
@@ -19,7 +26,7 @@ export const tenetUnknown: MemoRule = {
         report({ range: citation.range, message: 'This citation is empty; expected a tenet id between the brackets, like `[[ENG-LATENCY]]`.' });
         continue;
       }
-      const suggestions = closestMatches(written, ids);
+      const suggestions = suggestionBudget-- > 0 ? closestMatches(written, ids) : [];
       const fixes: Fix[] = suggestions.map((s, i) => ({
         title: `Did you mean ${s.value}?`,
         edits: [replaceId(memo, citation, s.value)],

@@ -12,6 +12,7 @@ import type { Range } from '../../core/types';
 import { documentTarget, type ServerContext } from '../context';
 import type { Folder } from '../folders';
 import { completionTargetAt } from '../positions';
+import { markdownText } from './markdownText';
 import { tenetDetail, tenetMarkdown } from './tenetInfo';
 
 const PEOPLE_KEYS = new Set(['owners', 'owner', 'approver', 'approvers', 'consulted', 'informed', 'decision-makers', 'deciders']);
@@ -80,7 +81,7 @@ function peopleItems(folder: Folder, range: Range): CompletionItem[] {
       label: p.id,
       kind: CompletionItemKind.Value,
       detail: [p.name, p.role].filter(Boolean).join(' · ') || undefined,
-      documentation: p.email ? { kind: MarkupKind.Markdown, value: p.email } : undefined,
+      documentation: p.email ? { kind: MarkupKind.Markdown, value: markdownText(p.email) } : undefined,
       filterText: [p.id, p.name, p.email].filter(Boolean).join(' '),
       textEdit: { range, newText: p.id },
     }));

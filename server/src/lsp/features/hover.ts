@@ -3,6 +3,7 @@ import { findPerson } from '../../core/people';
 import { documentTarget, type ServerContext } from '../context';
 import type { Folder } from '../folders';
 import type { SymbolRef } from '../positions';
+import { codeSpan, markdownText } from './markdownText';
 import { symbolAt } from './symbols';
 import { tenetMarkdown } from './tenetInfo';
 
@@ -17,23 +18,24 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
 
 function describe(folder: Folder, ref: SymbolRef): string | undefined {
   const ws = folder.ws;
+  const md = markdownText;
   switch (ref.kind) {
     case 'tenet': {
       const t = ws.registry.get(ref.id);
       if (t) return tenetMarkdown(ws, t);
-      return `**${ref.id}**: no tenet with this id in \`${ws.config.tenets.join('`, `')}\`.`;
+      return `**${md(ref.id)}**: no tenet with this id in ${ws.config.tenets.map(codeSpan).join(', ')}.`;
     }
     case 'person': {
       if (!ws.people) return undefined;
       const p = findPerson(ws.people, ref.id);
-      if (!p) return `**${ref.id}** is not in \`${ws.people.file}\`.`;
-      const name = p.name ? `**${p.name}** (${p.id})` : `**${p.id}**`;
-      return [name, p.role, p.email].filter(Boolean).join(' · ');
+      if (!p) return `**${md(ref.id)}** is not in ${codeSpan(ws.people.file)}.`;
+      const name = p.name ? `**${md(p.name)}** (${md(p.id)})` : `**${md(p.id)}**`;
+      return [name, ...[p.role, p.email].filter((x): x is string => Boolean(x)).map(md)].join(' · ');
     }
     case 'memo': {
       const memos = ws.memos.withId(ref.id);
-      if (memos.length === 0) return `**${ref.id}**: no memo with this id.`;
-      return memos.map((m) => `**${m.id}**: ${m.title ?? '_untitled_'} · ${m.status ?? 'no status'} · \`${m.file}\``).join('\n\n');
+      if (memos.length === 0) return `**${md(ref.id)}**: no memo with this id.`;
+      return memos.map((m) => `**${md(m.id)}**: ${m.title ? md(m.title) : '_untitled_'} · ${md(m.status ?? 'no status')} · ${codeSpan(m.file)}`).join('\n\n');
     }
     default:
       return undefined;

@@ -1,5 +1,6 @@
 import type { TenetDefinition } from '../../core/tenetModel';
 import type { Workspace } from '../../core/workspace';
+import { codeSpan, markdownText } from './markdownText';
 
 /** A one-line description of a tenet for completion details: layer and title. */
 export function tenetDetail(ws: Workspace, t: TenetDefinition): string {
@@ -10,19 +11,20 @@ export function tenetDetail(ws: Workspace, t: TenetDefinition): string {
 
 /** Markdown that explains a tenet: statement, layer, the chain up to a company tenet, and how often it is cited. */
 export function tenetMarkdown(ws: Workspace, t: TenetDefinition): string {
-  const heading = `**${t.id}**${t.title ? ` — ${t.title}` : ''}${t.status === 'retired' ? ' _(retired)_' : ''}`;
-  const lines = [heading, '', t.statement || '_No statement._', ''];
+  const md = markdownText;
+  const heading = `**${md(t.id)}**${t.title ? ` — ${md(t.title)}` : ''}${t.status === 'retired' ? ' _(retired)_' : ''}`;
+  const lines = [heading, '', t.statement ? md(t.statement) : '_No statement._', ''];
   const layer = t.layer?.value;
   const scope = t.function ?? t.team;
-  lines.push(`Layer: ${layer ?? '_not set_'}${scope ? ` (${scope})` : ''}`);
-  if (t.parent) lines.push('', `Parent: ${t.parent.value}`);
+  lines.push(`Layer: ${layer ? md(layer) : '_not set_'}${scope ? ` (${md(scope)})` : ''}`);
+  if (t.parent) lines.push('', `Parent: ${md(t.parent.value)}`);
   const chain = ws.registry.chain(t);
   if (chain.length > 1 || ws.registry.layerOf(t) !== 'company') {
-    const path = chain.map((c) => `${c.id} (${c.layer?.value ?? '?'})`).join(' → ');
+    const path = chain.map((c) => `${md(c.id)} (${md(c.layer?.value ?? '?')})`).join(' → ');
     const reaches = ws.registry.layerOf(chain[chain.length - 1]!) === 'company';
     lines.push('', `Chain: ${path}${reaches ? '' : ' — does not reach a company tenet'}`);
   }
   const citing = ws.memos.citing(t.id).length;
-  lines.push('', `Cited by ${citing} memo${citing === 1 ? '' : 's'} · defined in \`${t.file}\``);
+  lines.push('', `Cited by ${citing} memo${citing === 1 ? '' : 's'} · defined in ${codeSpan(t.file)}`);
   return lines.join('\n');
 }
