@@ -25,6 +25,7 @@ import { createMessageConnection, ProgressType, StreamMessageReader, StreamMessa
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER = path.join(REPO, 'dist', 'server.js');
+const SERVER_NODE_OPTIONS = JSON.parse(fs.readFileSync(path.join(REPO, 'server', 'src', 'shared', 'serverNodeOptions.json'), 'utf8'));
 const EDITS = 200;
 const DEBOUNCE_MS = 0;
 const INDEX_TIMEOUT_MS = 10 * 60_000;
@@ -79,7 +80,8 @@ class Session {
     /** Notifications received, by method (what the server spends its output on). */
     this.notificationCounts = {};
     this.stderr = '';
-    const nodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+    // The options the VS Code client starts the server with, plus any extra ones asked for.
+    const nodeOptions = [...SERVER_NODE_OPTIONS, ...(process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
     this.proc = spawn(process.execPath, [...nodeOptions, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));
     this.proc.stderr.on('data', (d) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
