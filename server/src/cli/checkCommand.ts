@@ -74,7 +74,8 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions,
     ruleFailures.push(`rule ${ruleId} failed on ${file}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
   const cacheFile = options.cache || options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined;
   const cacheStore = cacheFile ? readCacheFile(cacheFile) : undefined;
-  const outcomes = targets.map((t) => checkTarget(t, rules, { onRuleError }, cacheStore));
+  // No output format prints quick fixes, so they are not kept.
+  const outcomes = targets.map((t) => checkTarget(t, rules, { onRuleError, withoutFixes: true }, cacheStore));
   if (cacheFile && cacheStore && cacheStore.dirty) writeCacheFile(cacheFile, cacheStore, io);
   const report = mergeOutcomes(outcomes);
 

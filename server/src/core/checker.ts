@@ -11,6 +11,8 @@ export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
 
 export interface CheckOptions {
   overrides?: SeverityOverrides;
+  /** Leave quick fixes out of the results (the CLI prints none; they are most of a result's size). */
+  withoutFixes?: boolean;
   /** Called when a rule throws: the other rules still run, and the caller decides how to log. */
   onRuleError?: (ruleId: string, file: string, error: unknown) => void;
 }
@@ -19,10 +21,10 @@ export function effectiveSeverity(rule: Rule, ctx: RuleContext, overrides?: Seve
   return overrides?.[rule.id] ?? ctx.config.rules[rule.id] ?? rule.defaultSeverity;
 }
 
-function toDiagnostic(rule: Rule, severity: Severity, file: string, f: Finding): Diagnostic {
+function toDiagnostic(rule: Rule, severity: Severity, file: string, f: Finding, withFixes = true): Diagnostic {
   const d: Diagnostic = { rule: rule.id, severity, message: f.message, file, range: f.range };
   if (f.related?.length) d.related = f.related;
-  if (f.fixes?.length) d.fixes = f.fixes;
+  if (withFixes && f.fixes?.length) d.fixes = f.fixes;
   return d;
 }
 
@@ -34,7 +36,7 @@ export function checkMemo(memo: MemoModel, rules: readonly Rule[], ctx: RuleCont
     const severity = effectiveSeverity(rule, ctx, options.overrides);
     if (severity === 'off') continue;
     try {
-      rule.check(memo, ctx, (f) => out.push(toDiagnostic(rule, severity, memo.file, f)));
+      rule.check(memo, ctx, (f) => out.push(toDiagnostic(rule, severity, memo.file, f, !options.withoutFixes)));
     } catch (error) {
       options.onRuleError?.(rule.id, memo.file, error);
     }
@@ -85,6 +87,9 @@ export interface WorkspaceCheck {
  * Checks a whole workspace: settings, tenets, then every memo (or just `onlyFiles`) against
  * the index of all memos. Used by the CLI; the server does the same work incrementally.
  */
+/** Above this many memos, `checkWorkspace` parses each memo twice rather than holding all parses. */
+export const KEEP_MODELS_UP_TO = 2000;
+
 export function checkWorkspace(
   ws: Workspace,
   rules: readonly Rule[],
@@ -93,6 +98,10 @@ export function checkWorkspace(
   ws.loadSettings();
   const memoFiles = ws.listMemoFiles();
   const cache = options.cache?.(ws);
+  // Parsed memos are kept between the passes for small workspaces; a large one re-parses in
+  // the second pass instead, which costs a little time and keeps memory flat (a parsed memo is
+  // tens of kilobytes; ten thousand of them at once would be most of the process).
+  const keepModels = memoFiles.length <= KEEP_MODELS_UP_TO;
   // First pass: index every memo (from the cache when its bytes are unchanged).
   const pending: { file: string; text: string; hash: string | undefined; model: MemoModel | undefined }[] = [];
   for (const file of memoFiles) {
@@ -106,7 +115,7 @@ export function checkWorkspace(
     } else {
       const model = parseMemo(file, text);
       ws.indexMemo(model);
-      pending.push({ file, text, hash, model });
+      pending.push({ file, text, hash, model: keepModels ? model : undefined });
     }
   }
   const ctx = ws.context();
@@ -124,6 +133,7 @@ export function checkWorkspace(
       continue;
     }
     const model = p.model ?? parseMemo(p.file, p.text);
+    p.model = undefined;
     const found = checkMemo(model, rules, ctx, options);
     if (cache && p.hash) cache.store(ws, model, p.hash, ws.memos.get(p.file)!, index, found);
     diagnostics.push(...found);
