@@ -1,6 +1,24 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { describeError } from './diagnosticsService';
 
+/** Runs a handler; a deliberate `ResponseError` goes through, anything else is logged and handed to `onError`. */
+function guarded<P extends unknown[], R>(
+  name: string,
+  log: (message: string) => void,
+  handler: (...args: P) => R | Promise<R>,
+  onError: (error: unknown) => R,
+): (...args: P) => Promise<R> {
+  return async (...args: P) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      log(`${name} failed: ${describeError(error)}`);
+      return onError(error);
+    }
+  };
+}
+
 /**
  * Wraps a handler so that nothing it throws (or rejects with) escapes: the error is logged and
  * the request answered with `fallback`. A `ResponseError` is the handler's deliberate answer
@@ -12,15 +30,7 @@ export function safe<P extends unknown[], R>(
   handler: (...args: P) => R | Promise<R>,
   fallback: R,
 ): (...args: P) => Promise<R> {
-  return async (...args: P) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      log(`${name} failed: ${describeError(error)}`);
-      return fallback;
-    }
-  };
+  return guarded(name, log, handler, () => fallback);
 }
 
 /**
@@ -28,13 +38,7 @@ export function safe<P extends unknown[], R>(
  * needs a result): the error is logged and answered as an error response, never a crash.
  */
 export function safeRequest<P extends unknown[], R>(name: string, log: (message: string) => void, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
-  return async (...args: P) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      log(`${name} failed: ${describeError(error)}`);
-      throw new ResponseError(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  return guarded(name, log, handler, (error) => {
+    throw new ResponseError(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
 }

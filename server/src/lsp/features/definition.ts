@@ -1,17 +1,15 @@
 import type { DefinitionParams, Location } from 'vscode-languageserver/node';
 import { findPerson } from '../../core/people';
-import { documentTarget, type ServerContext } from '../context';
+import type { ServerContext } from '../context';
 import { evidenceFile } from './evidencePaths';
-import { symbolAt } from './symbols';
+import { symbolUnderCursor } from './symbols';
 
 const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Go to definition: a tenet id to its definition(s), a memo id to its memo, an evidence path to the file, an owner to `people.yaml`. */
 export function definition(ctx: ServerContext, params: DefinitionParams): Location[] | null {
-  const target = documentTarget(ctx, params.textDocument.uri);
-  if (!target) return null;
-  const ref = symbolAt(ctx, target, params.position);
-  if (!ref) return null;
+  const { target, ref } = symbolUnderCursor(ctx, params) ?? {};
+  if (!target || !ref) return null;
   const { folder } = target;
   const ws = folder.ws;
   switch (ref.kind) {

@@ -1,17 +1,16 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { findPerson } from '../../core/people';
-import { documentTarget, type ServerContext } from '../context';
+import type { ServerContext } from '../context';
 import type { Folder } from '../folders';
 import type { SymbolRef } from '../positions';
 import { codeSpan, markdownText } from './markdownText';
-import { symbolAt } from './symbols';
+import { symbolUnderCursor } from './symbols';
 import { tenetMarkdown } from './tenetInfo';
 
 /** Hover: a tenet's statement and chain, an owner's name and role, a linked memo's title and status. */
 export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
-  const target = documentTarget(ctx, params.textDocument.uri);
+  const { target, ref } = symbolUnderCursor(ctx, params) ?? {};
   if (!target) return null;
-  const ref = symbolAt(ctx, target, params.position);
   const value = ref ? describe(target.folder, ref) : undefined;
   return ref && value ? { contents: { kind: MarkupKind.Markdown, value }, range: ref.range } : null;
 }

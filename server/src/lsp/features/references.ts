@@ -3,17 +3,15 @@ import { parseMemo } from '../../core/memoParser';
 import type { TenetFile } from '../../core/tenetModel';
 import { LineIndex } from '../../core/text';
 import type { Range } from '../../core/types';
-import { documentTarget, fileText, type ServerContext } from '../context';
+import { fileText, type ServerContext } from '../context';
 import type { Folder } from '../folders';
 import { idRangeWithin } from '../positions';
-import { symbolAt } from './symbols';
+import { symbolUnderCursor } from './symbols';
 
 /** Find references: every citation of a tenet (closed memos included) and every `parent:` naming it; memos linking to a memo id. */
 export function references(ctx: ServerContext, params: ReferenceParams, token?: CancellationToken): Location[] | null {
-  const target = documentTarget(ctx, params.textDocument.uri);
-  if (!target) return null;
-  const ref = symbolAt(ctx, target, params.position);
-  if (!ref) return null;
+  const { target, ref } = symbolUnderCursor(ctx, params) ?? {};
+  if (!target || !ref) return null;
   const { folder } = target;
   const ws = folder.ws;
   const withDeclaration = params.context.includeDeclaration;

@@ -10,18 +10,16 @@ import {
 } from 'vscode-languageserver/node';
 import { TENET_ID } from '../../core/ids';
 import { LineIndex } from '../../core/text';
-import { documentTarget, type ServerContext } from '../context';
+import type { ServerContext } from '../context';
 import type { Folder } from '../folders';
 import { idRangeWithin } from '../positions';
 import { currentTenetFiles, tenetReferences } from './references';
-import { symbolAt } from './symbols';
+import { symbolUnderCursor } from './symbols';
 
 /** Rename is offered on tenet ids only: the range of the id under the cursor. */
 export function prepareRename(ctx: ServerContext, params: PrepareRenameParams): { range: Range; placeholder: string } | null {
-  const target = documentTarget(ctx, params.textDocument.uri);
-  if (!target) return null;
-  const ref = symbolAt(ctx, target, params.position);
-  if (!ref || ref.kind !== 'tenet') return null;
+  const { target, ref } = symbolUnderCursor(ctx, params) ?? {};
+  if (!target || !ref || ref.kind !== 'tenet') return null;
   if (target.folder.ws.registry.definitions(ref.id).length === 0) {
     throw new ResponseError(ErrorCodes.InvalidRequest, `${ref.id} is not defined in any tenet file, so it cannot be renamed.`);
   }
@@ -30,9 +28,8 @@ export function prepareRename(ctx: ServerContext, params: PrepareRenameParams): 
 
 /** Renames a tenet id in its definitions, in `parent:` fields and in every memo that cites it. */
 export function rename(ctx: ServerContext, params: RenameParams): WorkspaceEdit | null {
-  const target = documentTarget(ctx, params.textDocument.uri);
+  const { target, ref } = symbolUnderCursor(ctx, params) ?? {};
   if (!target) return null;
-  const ref = symbolAt(ctx, target, params.position);
   if (!ref || ref.kind !== 'tenet') throw new ResponseError(ErrorCodes.InvalidRequest, 'Only tenet ids can be renamed.');
   const newId = params.newName.trim();
   if (!TENET_ID.test(newId)) {

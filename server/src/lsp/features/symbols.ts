@@ -1,7 +1,14 @@
 import type { Position } from '../../core/types';
 import { LineIndex } from '../../core/text';
-import type { DocumentTarget, ServerContext } from '../context';
+import type { TextDocumentPositionParams } from 'vscode-languageserver/node';
+import { documentTarget, type DocumentTarget, type ServerContext } from '../context';
 import { memoSymbolAt, tenetFileSymbolAt, tenetIdAt, type SymbolRef } from '../positions';
+
+/** The document of a position request and the symbol under its cursor (undefined: not our document). */
+export function symbolUnderCursor(ctx: ServerContext, params: TextDocumentPositionParams): { target: DocumentTarget; ref: SymbolRef | undefined } | undefined {
+  const target = documentTarget(ctx, params.textDocument.uri);
+  return target ? { target, ref: symbolAt(ctx, target, params.position) } : undefined;
+}
 
 /**
  * The tenet id, person, memo id or evidence path under the cursor of any open document:
