@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { RULE_IDS } from '../../server/src/rules/registry';
+import { writeFiles } from '../helpers/files';
 
 // Runs the built CLI (`dist/cli.js`, made by `npm run build`) as a child process on temporary
 // workspaces, the way CI runs it.
@@ -27,13 +28,7 @@ export function makeDir(files: Record<string, string> = {}): string {
   return dir;
 }
 
-export function writeFiles(dir: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const abs = path.join(dir, ...rel.split('/'));
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, text);
-  }
-}
+export { writeFiles };
 
 export interface CliResult {
   status: number | null;

@@ -7,6 +7,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { ClientCapabilities, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { RULE_IDS } from '../../server/src/rules/registry';
 import { DEFAULT_SETTINGS, type DecisionMemosSettings } from '../../server/src/shared/settings';
+import { writeFiles } from '../helpers/files';
 
 // Drives the built language server (`dist/server.js`) over stdio the way an editor does, and
 // waits for what it sends: every wait is for a message matching a predicate, with a timeout that
@@ -40,13 +41,7 @@ export function makeWorkspace(files: Record<string, string>): string {
   return dir;
 }
 
-export function writeFiles(dir: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const abs = path.join(dir, ...rel.split('/'));
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, text);
-  }
-}
+export { writeFiles };
 
 export function uriOf(root: string, rel: string): string {
   return pathToFileURL(path.join(root, ...rel.split('/'))).href;
