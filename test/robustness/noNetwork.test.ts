@@ -7,6 +7,7 @@ import { BASE_TENETS, goodMemo } from '../helpers/memoWorkspace';
 import { makeDir, runCli } from '../cli/cliHarness';
 import { PEOPLE } from '../protocol/fixture';
 import { LspHarness } from '../protocol/lspHarness';
+import { withEnv } from '../helpers/env';
 
 // The CLI and the language server never touch the network, even on a workspace full of URLs:
 // both run with noNetwork.cjs preloaded, which makes every socket, DNS lookup, http(s) request
@@ -118,17 +119,7 @@ describe('the language server over stdio', () => {
   let s: LspHarness;
 
   beforeAll(async () => {
-    const env = guardedEnv(log());
-    const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, NO_NETWORK_LOG: process.env.NO_NETWORK_LOG };
-    Object.assign(process.env, env);
-    try {
-      s = await LspHarness.start(root);
-    } finally {
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
+    s = await withEnv(guardedEnv(log()), () => LspHarness.start(root));
     await s.waitForReady();
   }, HOOK_TIMEOUT_MS);
 

@@ -11,6 +11,7 @@ import { BASE_TENETS, goodMemo } from '../helpers/memoWorkspace';
 import { makeDir, runCli, writeFiles } from '../cli/cliHarness';
 import { PEOPLE } from '../protocol/fixture';
 import { LspHarness } from '../protocol/lspHarness';
+import { withEnv } from '../helpers/env';
 
 // What SECURITY.md promises, checked on the built CLI and server with recordAccess.cjs
 // preloaded: they open files only inside the workspace (never behind a symlink that leaves it,
@@ -211,16 +212,7 @@ describe('the language server on a hostile workspace', () => {
   afterAll(() => s?.kill());
 
   it('reads only inside the workspace, even when listing files for completion, and runs nothing', async () => {
-    const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, ACCESS_LOG: process.env.ACCESS_LOG };
-    Object.assign(process.env, recorderEnv(log()));
-    try {
-      s = await LspHarness.start(root);
-    } finally {
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
+    s = await withEnv(recorderEnv(log()), () => LspHarness.start(root));
     await s.waitForReady();
     const memo = 'decisions/0001-good.md';
     const text = fs.readFileSync(path.join(root, memo), 'utf8');
