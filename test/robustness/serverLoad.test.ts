@@ -225,14 +225,7 @@ describe.each([
     await s.waitForReady();
   }, HOOK_TIMEOUT_MS);
 
-  afterAll(async () => {
-    if (s) {
-      expect(s.handlerErrors()).toEqual([]);
-      expect(await s.stop()).toBe(0);
-    }
-    fresh?.dispose();
-    if (root) fs.rmSync(root, { recursive: true, force: true });
-  }, HOOK_TIMEOUT_MS);
+  afterAll(() => tearDown(s, fresh, root), HOOK_TIMEOUT_MS);
 
   it('answers every request in the storm, and every published version equals a fresh check of that version', async () => {
     const doc = new TypedDoc(TYPED, burstableMemo(100));
@@ -280,6 +273,17 @@ describe.each([
   }, 60_000);
 });
 
+
+/** After a storm: the server logged no handler error and exits cleanly; the scratch folder goes. */
+async function tearDown(s: LspHarness | undefined, fresh: FreshCheck | undefined, root: string | undefined): Promise<void> {
+  if (s) {
+    expect(s.handlerErrors()).toEqual([]);
+    expect(await s.stop()).toBe(0);
+  }
+  fresh?.dispose();
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+}
+
 describe('50 open memos edited round-robin', () => {
   const OPEN = Array.from({ length: 50 }, (_, i) => i + 1);
   const CLOSED = Array.from({ length: 10 }, (_, i) => i + 51);
@@ -308,14 +312,7 @@ describe('50 open memos edited round-robin', () => {
     idleHeap = (await memory.collect()).heapUsedMb;
   }, HOOK_TIMEOUT_MS);
 
-  afterAll(async () => {
-    if (s) {
-      expect(s.handlerErrors()).toEqual([]);
-      expect(await s.stop()).toBe(0);
-    }
-    fresh?.dispose();
-    if (root) fs.rmSync(root, { recursive: true, force: true });
-  }, HOOK_TIMEOUT_MS);
+  afterAll(() => tearDown(s, fresh, root), HOOK_TIMEOUT_MS);
 
   /** Opens the 50 memos (as on disk) and waits for their first diagnostics. */
   async function openAll(): Promise<TypedDoc[]> {
