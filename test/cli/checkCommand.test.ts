@@ -12,6 +12,7 @@ function captureIo(cwd: string): CommandIo & { out: string; notes: string[] } {
     cwd,
     env: {},
     stdoutIsTTY: false,
+    today: '2026-06-01',
     out: '',
     notes: [] as string[],
     stdout: (text: string) => void (io.out += text),

@@ -46,6 +46,8 @@ export interface CommandIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
+  /** Today's date as `YYYY-MM-DD` (the user's local date; fixed by tests). */
+  today: string;
   stdout(text: string): void;
   /** One line, without the `decision-memos: ` prefix or the newline. */
   note(line: string): void;
@@ -75,7 +77,7 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions,
   const cacheFile = options.cache || options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined;
   const cacheStore = cacheFile ? readCacheFile(cacheFile) : undefined;
   // No output format prints quick fixes, so they are not kept.
-  const outcomes = targets.map((t) => checkTarget(t, rules, { onRuleError, withoutFixes: true }, cacheStore));
+  const outcomes = targets.map((t) => checkTarget(t, rules, io.today, { onRuleError, withoutFixes: true }, cacheStore));
   if (cacheFile && cacheStore && cacheStore.dirty) writeCacheFile(cacheFile, cacheStore, io);
   const report = mergeOutcomes(outcomes);
 
@@ -126,9 +128,9 @@ function render(report: CheckReport, options: CheckCommandOptions, io: CommandIo
  * matches is still checked as a memo (naming it says it is one); tenet files and the settings
  * files named are reported through the workspace check.
  */
-function checkTarget(target: CheckTarget, rules: readonly Rule[], options: CheckOptions, cacheStore?: CacheStore): TargetOutcome {
+function checkTarget(target: CheckTarget, rules: readonly Rule[], today: string, options: CheckOptions, cacheStore?: CacheStore): TargetOutcome {
   // One run sees one state of the disk, so each path is inspected once however many memos cite it.
-  const ws = new Workspace(new InspectMemo(new NodeWorkspaceFs(target.root)), rules.map((r) => r.id));
+  const ws = new Workspace(new InspectMemo(new NodeWorkspaceFs(target.root)), rules.map((r) => r.id), today);
   let cache: CheckCache | undefined;
   const cacheFactory = cacheStore
     ? (w: Workspace) => (cache = new CheckCache(cacheStore.roots[target.root], settingsKey(w, `${TOOL_VERSION}\0${rules.map((r) => r.id).join(',')}`)))

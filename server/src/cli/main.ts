@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { localToday } from '../core/dates';
 import { MEMO_STATUSES } from '../core/memoModel';
 import { ALL_RULES } from '../rules/registry';
 import { AUDIT_FORMATS, runAudit, type AuditCommandOptions } from './auditCommand';
@@ -16,6 +17,7 @@ const io: CommandIo = {
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
+  today: localToday(),
   stdout: (text) => void process.stdout.write(text),
   note: (line) => void process.stderr.write(`${TOOL_NAME}: ${line}\n`),
 };

@@ -32,7 +32,7 @@ export function runNew(title: string, options: NewCommandOptions, io: CommandIo)
   }
 
   const plan = planNewMemo(ws, title, {
-    today: localDate(new Date()),
+    today: io.today,
     ...(options.status !== undefined ? { status: options.status } : {}),
     ...(dir !== undefined ? { folder: toWorkspacePath(root, dir) } : {}),
   });
@@ -61,12 +61,6 @@ function loadMemoIndex(root: string): Workspace {
     if (memo) ws.indexMemo(memo);
   }
   return ws;
-}
-
-/** The user's calendar date, not UTC's: a memo written late in the evening is dated today. */
-function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 function displayPath(abs: string, cwd: string): string {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../core/config';
+import { localToday } from '../core/dates';
 import { candidatePaths } from '../core/evidencePaths';
 import type { MemoSummary } from '../core/memoIndex';
 import type { MemoModel } from '../core/memoModel';
@@ -33,11 +34,7 @@ const MAX_LISTED_FILES = 5000;
 const INDEX_SLICE_MS = 12;
 
 /** Today's local date as `YYYY-MM-DD` (what `date:` and staleness compare against). */
-export function todayString(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export const todayString = (): string => localToday();
 
 /** One workspace root: its core `Workspace`, read through the open documents, and its index state. */
 export class Folder {
