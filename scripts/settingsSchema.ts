@@ -1,9 +1,9 @@
 // The `contributes.configuration` block of package.json, computed from the settings defaults and
 // the rule registry. `npm run gen:settings` writes it into package.json; a unit test
 // (test/unit/settingsSchema.test.ts) fails when package.json drifts from it.
-import { SEVERITY_SETTINGS } from '../server/src/core/types';
 import { ALL_RULES } from '../server/src/rules/registry';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type DecisionMemosSettings } from '../server/src/shared/settings';
+import { SEVERITY_SETTINGS } from '../server/src/shared/vocabulary';
 
 type ProblemsScope = DecisionMemosSettings['problemsScope'];
 type TraceLevel = DecisionMemosSettings['trace']['server'];

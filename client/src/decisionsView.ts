@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import type { AuditMemo, TenetUsage } from '../../server/src/audit/computeAudit';
-import { MEMO_STATUSES } from '../../server/src/core/memoModel';
-import { TENET_LAYERS } from '../../server/src/core/tenetModel';
+import type { AuditMemo, TenetUsage } from '../../server/src/shared/audit/report';
 import type { AuditResult } from '../../server/src/shared/protocol';
 import type { AuditReports } from './auditReports';
 import { openAuditEntry } from './openAuditEntry';
+import { MEMO_STATUSES, TENET_LAYERS } from '../../server/src/shared/vocabulary';
 
 export const DECISIONS_VIEW_ID = 'decisionMemos.decisions';
 /** Internal (not in the palette): opens a memo or a tenet the view lists. Arguments: folder URI, file, tenet id. */

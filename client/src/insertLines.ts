@@ -1,18 +1,17 @@
 import * as vscode from 'vscode';
 
+import { BOUNDARY_SNIPPET, CLAIM_SNIPPET } from '../../server/src/shared/vocabulary';
+
 // The body lines the checker understands, as snippets with the parts to fill as tab stops. The
-// placeholders are the words the claim-placeholder rule flags while left unfilled, the same as in
-// snippets/markdown.code-snippets.
-export const CLAIM_LINE = 'Claim: We believe ${1:OUTCOME} because ${2:SIGNALS}.';
-export const BOUNDARY_LINE = 'Boundary: This reduces uncertainty about ${1:X}; it does not prove ${2:Y}.';
+// placeholders are the words the claim-placeholder rule flags while left unfilled.
 
 /** Registers the "Insert Claim Line" and "Insert Boundary Line" commands. */
 export function registerInsertLineCommands(): vscode.Disposable[] {
   // Plain commands rather than text editor commands: those run inside an edit transaction and do
   // not wait for a snippet, so `executeCommand` would resolve before the line is there.
   return [
-    vscode.commands.registerCommand('decisionMemos.insertClaimLine', () => insertLine(CLAIM_LINE)),
-    vscode.commands.registerCommand('decisionMemos.insertBoundaryLine', () => insertLine(BOUNDARY_LINE)),
+    vscode.commands.registerCommand('decisionMemos.insertClaimLine', () => insertLine(CLAIM_SNIPPET)),
+    vscode.commands.registerCommand('decisionMemos.insertBoundaryLine', () => insertLine(BOUNDARY_SNIPPET)),
   ];
 }
 

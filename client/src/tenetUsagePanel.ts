@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { escapeHtml } from '../../server/src/audit/escape';
-import { renderHtml } from '../../server/src/audit/renderHtml';
+import { escapeHtml } from '../../server/src/shared/audit/escape';
+import { renderHtml } from '../../server/src/shared/audit/renderHtml';
 import type { AuditResult } from '../../server/src/shared/protocol';
 import type { AuditReports } from './auditReports';
 import { openAuditEntry } from './openAuditEntry';

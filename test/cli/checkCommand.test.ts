@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck, type CommandIo } from '../../server/src/cli/checkCommand';
 import { CliError, errorLine } from '../../server/src/cli/cliError';
-import type { MemoRule } from '../../server/src/core/rule';
+import type { MemoRule } from '../../server/src/core/check/rule';
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { makeDir, memo } from './cliHarness';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatSarif } from '../../server/src/cli/formats/sarif';
-import { ruleDocUrl } from '../../server/src/core/rule';
+import { ruleDocUrl } from '../../server/src/core/check/rule';
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { configOnly, makeDir, memo, runCli } from './cliHarness';
 

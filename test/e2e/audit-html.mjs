@@ -190,9 +190,9 @@ async function loadRenderer() {
     stdin: {
       contents: `
         import { computeAudit } from './server/src/audit/computeAudit';
-        import { renderHtml } from './server/src/audit/renderHtml';
-        import { NodeWorkspaceFs } from './server/src/core/nodeWorkspaceFs';
-        import { indexWorkspace, Workspace } from './server/src/core/workspace';
+        import { renderHtml } from './server/src/shared/audit/renderHtml';
+        import { NodeWorkspaceFs } from './server/src/node/nodeWorkspaceFs';
+        import { indexWorkspace, Workspace } from './server/src/core/workspace/workspace';
         import { RULE_IDS } from './server/src/rules/registry';
         export { computeAudit, renderHtml };
         export function indexedWorkspace(root: string) {

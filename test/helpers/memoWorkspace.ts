@@ -1,9 +1,9 @@
-import { applyEdits } from '../../server/src/core/applyEdits';
-import { checkWorkspace } from '../../server/src/core/checker';
+import { applyEdits } from '../../server/src/core/fixes/applyEdits';
+import { checkWorkspace } from '../../server/src/core/check/checker';
 import type { Diagnostic } from '../../server/src/core/types';
-import { Workspace } from '../../server/src/core/workspace';
-import { InMemoryWorkspaceFs } from '../../server/src/core/workspaceFs';
+import { Workspace } from '../../server/src/core/workspace/workspace';
 import { ALL_RULES, RULE_IDS } from '../../server/src/rules/registry';
+import { InMemoryWorkspaceFs } from '../../server/src/core/workspace/memoryFs';
 
 /** A fixed "today" so staleness tests do not depend on the clock. */
 export const TODAY = '2026-06-01';

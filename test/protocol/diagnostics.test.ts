@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { ruleDocUrl } from '../../server/src/core/rule';
+import { ruleDocUrl } from '../../server/src/core/check/rule';
 import { GOOD_MEMO, NO_OWNER_MEMO, standardFiles } from './fixture';
 import { LspHarness, makeWorkspace, writeFiles } from './lspHarness';
 

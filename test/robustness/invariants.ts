@@ -1,12 +1,13 @@
-import { applyEdits } from '../../server/src/core/applyEdits';
-import { checkWorkspace } from '../../server/src/core/checker';
-import { parseMemo } from '../../server/src/core/memoParser';
-import { LineIndex, stripBom } from '../../server/src/core/text';
+import { applyEdits } from '../../server/src/core/fixes/applyEdits';
+import { checkWorkspace } from '../../server/src/core/check/checker';
+import { parseMemo } from '../../server/src/core/memo/memoParser';
+import { LineIndex, stripBom } from '../../server/src/core/text/lineIndex';
 import type { Diagnostic, Fix, Range } from '../../server/src/core/types';
-import { Workspace } from '../../server/src/core/workspace';
-import { InMemoryWorkspaceFs, normaliseRelative } from '../../server/src/core/workspaceFs';
+import { Workspace } from '../../server/src/core/workspace/workspace';
+import { normaliseRelative } from '../../server/src/core/workspace/workspaceFs';
 import { ALL_RULES, RULE_IDS } from '../../server/src/rules/registry';
 import { BASE_TENETS, TODAY } from '../helpers/memoWorkspace';
+import { InMemoryWorkspaceFs } from '../../server/src/core/workspace/memoryFs';
 
 // The invariants the robustness properties check on every generated input: nothing throws (a
 // rule that throws is caught by the checker, so it is collected here and counted as a failure),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMemo } from '../../server/src/core/memoParser';
+import { parseMemo } from '../../server/src/core/memo/memoParser';
 import {
   BOUND_MS,
   BOUNDED_INPUT_CHARS,

@@ -3,11 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { remarkLimitExceeded } from '../../server/src/core/markdownLimits';
-import { readStructure } from '../../server/src/core/markdownStructure';
-import { parseMemo } from '../../server/src/core/memoParser';
-import { NodeWorkspaceFs } from '../../server/src/core/nodeWorkspaceFs';
-import { MAX_YAML_NESTING, yamlNestingExceeded } from '../../server/src/core/yamlLimits';
+import { remarkLimitExceeded } from '../../server/src/core/markdown/markdownLimits';
+import { readStructure } from '../../server/src/core/markdown/markdownStructure';
+import { parseMemo } from '../../server/src/core/memo/memoParser';
+import { NodeWorkspaceFs } from '../../server/src/node/nodeWorkspaceFs';
+import { MAX_YAML_NESTING, yamlNestingExceeded } from '../../server/src/core/yaml/yamlLimits';
 import { applyFix, check, goodMemo, memo, only } from '../helpers/memoWorkspace';
 import { BOUND_MS, cpuTimed } from './invariants';
 

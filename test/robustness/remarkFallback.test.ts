@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readStructure } from '../../server/src/core/markdownStructure';
+import { readStructure } from '../../server/src/core/markdown/markdownStructure';
 
 // The markdown reader must survive remark throwing. micromark itself is iterative (20,000
 // levels of `>` or `- ` parse without a RangeError, only slowly, which markdownLimits.ts

@@ -5,7 +5,7 @@ import Ajv from 'ajv';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CompletionList } from 'vscode-languageserver-protocol';
-import { configSchema, DEFAULT_CONFIG, parseConfig } from '../../server/src/core/config';
+import { configSchema, DEFAULT_CONFIG, parseConfig } from '../../server/src/core/workspace/config';
 import { RULE_IDS } from '../../server/src/rules/registry';
 import { BASE_TENETS, goodMemo } from '../helpers/memoWorkspace';
 import { makeDir, runCli, writeFiles } from '../cli/cliHarness';

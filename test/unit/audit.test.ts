@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { auditToJson, computeAudit } from '../../server/src/audit/computeAudit';
-import { renderHtml } from '../../server/src/audit/renderHtml';
+import { renderHtml } from '../../server/src/shared/audit/renderHtml';
 import { renderMarkdown, renderText } from '../../server/src/audit/renderText';
-import { indexWorkspace, Workspace } from '../../server/src/core/workspace';
-import { InMemoryWorkspaceFs } from '../../server/src/core/workspaceFs';
+import { indexWorkspace, Workspace } from '../../server/src/core/workspace/workspace';
 import { RULE_IDS } from '../../server/src/rules/registry';
 import { BASE_TENETS, memo, TODAY } from '../helpers/memoWorkspace';
+import { InMemoryWorkspaceFs } from '../../server/src/core/workspace/memoryFs';
 
 function audit(files: Record<string, string>, since?: string) {
   const ws = new Workspace(new InMemoryWorkspaceFs({ 'tenets.yaml': BASE_TENETS, ...files }), RULE_IDS, TODAY);

@@ -3,14 +3,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkWorkspace } from '../../server/src/core/checker';
-import { candidatePaths, resolveEvidencePath } from '../../server/src/core/evidencePaths';
-import { NodeWorkspaceFs } from '../../server/src/core/nodeWorkspaceFs';
+import { checkWorkspace } from '../../server/src/core/check/checker';
+import { candidatePaths, resolveEvidencePath } from '../../server/src/core/evidence/evidencePaths';
+import { NodeWorkspaceFs } from '../../server/src/node/nodeWorkspaceFs';
 import type { Diagnostic } from '../../server/src/core/types';
-import { Workspace } from '../../server/src/core/workspace';
-import { InMemoryWorkspaceFs, type ReadResult } from '../../server/src/core/workspaceFs';
+import { Workspace } from '../../server/src/core/workspace/workspace';
+import { type ReadResult } from '../../server/src/core/workspace/workspaceFs';
 import { ALL_RULES, RULE_IDS } from '../../server/src/rules/registry';
 import { BASE_TENETS, goodMemo, TODAY } from '../helpers/memoWorkspace';
+import { InMemoryWorkspaceFs } from '../../server/src/core/workspace/memoryFs';
 
 const MEMO = 'decisions/0001-cache.md';
 

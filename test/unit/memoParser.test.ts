@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMemo } from '../../server/src/core/memoParser';
+import { parseMemo } from '../../server/src/core/memo/memoParser';
 
 describe('parseMemo', () => {
   it('reads front matter fields with exact ranges', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseMemo } from '../../server/src/core/memoParser';
-import { planNewMemo, slugify } from '../../server/src/core/newMemo';
-import { Workspace } from '../../server/src/core/workspace';
-import { InMemoryWorkspaceFs } from '../../server/src/core/workspaceFs';
+import { parseMemo } from '../../server/src/core/memo/memoParser';
+import { planNewMemo, slugify } from '../../server/src/core/memo/newMemo';
+import { Workspace } from '../../server/src/core/workspace/workspace';
 import { RULE_IDS } from '../../server/src/rules/registry';
 import { TODAY } from '../helpers/memoWorkspace';
+import { InMemoryWorkspaceFs } from '../../server/src/core/workspace/memoryFs';
 
 /** A workspace with its settings loaded and every memo indexed, as the CLI and the server have it. */
 function workspace(files: Record<string, string>): Workspace {

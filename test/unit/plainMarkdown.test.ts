@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readStructureWithRemark, type MarkdownStructure } from '../../server/src/core/markdownStructure';
-import { scanPlainMarkdown } from '../../server/src/core/plainMarkdown';
+import { readStructureWithRemark, type MarkdownStructure } from '../../server/src/core/markdown/markdownStructure';
+import { scanPlainMarkdown } from '../../server/src/core/markdown/plainMarkdown';
 
 // The fast path must never disagree with remark: whenever it answers, its headings and its
 // non-prose spans are remark's. Compared on every non-blank character, since the two may draw

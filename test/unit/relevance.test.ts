@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMemo } from '../../server/src/core/memoParser';
-import { isStronglyRelevant, memoTermCounts, rankTenets, scoreTenet } from '../../server/src/core/relevance';
-import { parseTenetFile } from '../../server/src/core/tenetParser';
+import { parseMemo } from '../../server/src/core/memo/memoParser';
+import { isStronglyRelevant, memoTermCounts, rankTenets, scoreTenet } from '../../server/src/core/relevance/relevance';
+import { parseTenetFile } from '../../server/src/core/tenets/tenetParser';
 
 /** ENG-LATENCY as the example workspace defines it: its statement says "a slow answer". */
 const TENETS = parseTenetFile(

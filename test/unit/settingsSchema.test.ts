@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEVERITY_SETTINGS } from '../../server/src/core/types';
 import { ALL_RULES, RULE_IDS } from '../../server/src/rules/registry';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../server/src/shared/settings';
 import { configurationContribution } from '../../scripts/settingsSchema';
+import { SEVERITY_SETTINGS } from '../../server/src/shared/vocabulary';
 
 interface PropertySchema {
   default?: unknown;

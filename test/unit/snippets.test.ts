@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../server/src/core/config';
-import { parseMemo } from '../../server/src/core/memoParser';
-import { parsePeople } from '../../server/src/core/people';
-import { parseTenetFile } from '../../server/src/core/tenetParser';
+import { parseConfig } from '../../server/src/core/workspace/config';
+import { parseMemo } from '../../server/src/core/memo/memoParser';
+import { parsePeople } from '../../server/src/core/workspace/people';
+import { parseTenetFile } from '../../server/src/core/tenets/tenetParser';
 import { findPlaceholders } from '../../server/src/rules/claim-placeholder';
 import { RULE_IDS } from '../../server/src/rules/registry';
 import { shapeProblem } from '../../server/src/rules/tenet-malformed';

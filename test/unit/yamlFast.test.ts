@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../../server/src/core/frontMatter';
-import { LineIndex } from '../../server/src/core/text';
-import { parseSimpleYaml } from '../../server/src/core/yamlFast';
-import { parseYamlWithLibrary } from '../../server/src/core/yamlTree';
+import { readFrontMatter } from '../../server/src/core/memo/frontMatter';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { parseSimpleYaml } from '../../server/src/core/yaml/yamlFast';
+import { parseYamlWithLibrary } from '../../server/src/core/yaml/yamlTree';
 
 // The fast path must never disagree with the `yaml` library: whenever it answers, its tree
 // (kinds, values, sources, every range) is the library path's, and the library found no problem.

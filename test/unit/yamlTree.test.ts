@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMemo } from '../../server/src/core/memoParser';
-import { LineIndex } from '../../server/src/core/text';
-import { parseYaml } from '../../server/src/core/yamlTree';
+import { parseMemo } from '../../server/src/core/memo/memoParser';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { parseYaml } from '../../server/src/core/yaml/yamlTree';
 
 function problems(source: string) {
   return parseYaml(source, new LineIndex(source)).problems.map((p) => ({ message: p.message, range: p.range }));

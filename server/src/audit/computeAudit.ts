@@ -1,66 +1,11 @@
-import { MEMO_STATUSES, REVERSIBILITIES, type MemoStatus, type Reversibility } from '../core/memoModel';
-import type { MemoSummary } from '../core/memoIndex';
-import { findPerson } from '../core/people';
-import type { TenetLayer } from '../core/tenetModel';
-import type { Workspace } from '../core/workspace';
+import type { AuditMemo, AuditReport, EvidenceCoverage, OwnerLoad, TenetUsage } from '../shared/audit/report';
+import type { MemoSummary } from '../core/workspace/memoIndex';
+import { findPerson } from '../core/workspace/people';
+import type { Workspace } from '../core/workspace/workspace';
+import { MEMO_STATUSES, REVERSIBILITIES, type MemoStatus, type Reversibility } from '../shared/vocabulary';
 
 // The tenet usage audit: figures a leadership team reviews each quarter, computed from the
 // workspace index (the same index `check` and the editor use). Pure: no I/O, no clock.
-
-export interface TenetUsage {
-  id: string;
-  title: string | undefined;
-  layer: TenetLayer | 'unknown';
-  status: 'active' | 'retired';
-  parent: string | undefined;
-  file: string;
-  /** Memos that cite the tenet (each memo once). */
-  citations: number;
-  memos: string[];
-  /** Memos that judged the tenet ✗. */
-  conflicts: string[];
-}
-
-export interface OwnerLoad {
-  owner: string;
-  /** Draft and proposed memos the owner holds. */
-  open: number;
-  accepted: number;
-}
-
-export interface EvidenceCoverage {
-  /** Memos with this reversibility. */
-  memos: number;
-  /** Of those, memos with at least the required number of artifacts. */
-  meeting: number;
-  required: number;
-}
-
-export interface AuditMemo {
-  file: string;
-  id: string;
-  title: string | undefined;
-  status: MemoStatus | undefined;
-  date: string | undefined;
-}
-
-export interface AuditReport {
-  version: 1;
-  root: string;
-  since: string | undefined;
-  /** Memo files in the audit (after `since`). */
-  memos: number;
-  citing: number;
-  byStatus: Record<MemoStatus | 'unknown', number>;
-  tenets: TenetUsage[];
-  uncited: string[];
-  conflicts: { tenet: string; memos: string[] }[];
-  owners: OwnerLoad[];
-  evidence: Record<Reversibility, EvidenceCoverage>;
-  /** Memos that state no reversibility (no threshold applies). */
-  evidenceUnspecified: number;
-  memoList: AuditMemo[];
-}
 
 export interface AuditOptions {
   /** Only memos dated on or after this `YYYY-MM-DD` day (undated memos are left out). */

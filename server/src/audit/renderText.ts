@@ -1,6 +1,6 @@
-import type { AuditReport } from './computeAudit';
-import { escapeMarkdownCell } from './escape';
-import { flatten, tenetForest } from './hierarchy';
+import type { AuditReport } from '../shared/audit/report';
+import { escapeMarkdownCell } from '../shared/audit/escape';
+import { flatten, tenetForest } from '../shared/audit/hierarchy';
 
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)}%`);
 

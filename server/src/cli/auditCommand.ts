@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { auditToJson, computeAudit } from '../audit/computeAudit';
-import { renderHtml } from '../audit/renderHtml';
+import { renderHtml } from '../shared/audit/renderHtml';
 import { renderMarkdown, renderText } from '../audit/renderText';
-import { NodeWorkspaceFs } from '../core/nodeWorkspaceFs';
-import { indexWorkspace, Workspace } from '../core/workspace';
+import { NodeWorkspaceFs } from '../node/nodeWorkspaceFs';
+import { indexWorkspace, Workspace } from '../core/workspace/workspace';
 import { RULE_IDS } from '../rules/registry';
 import type { CommandIo } from './checkCommand';
 import { CliError, EXIT_CANNOT_RUN, EXIT_OK } from './cliError';

@@ -1,15 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pc from 'picocolors';
-import { checkMemo, checkWorkspace, loadDiagnostics, sortDiagnostics, type CheckOptions } from '../core/checker';
-import { CheckCache, settingsKey, type CacheData } from '../core/checkCache';
-import { CONFIG_FILE } from '../core/config';
-import type { MemoModel } from '../core/memoModel';
-import { findWorkspaceRoot, NodeWorkspaceFs } from '../core/nodeWorkspaceFs';
-import type { Rule } from '../core/rule';
+import { checkMemo, checkWorkspace, loadDiagnostics, sortDiagnostics, type CheckOptions } from '../core/check/checker';
+import { CheckCache, settingsKey, type CacheData } from '../node/checkCache';
+import { CONFIG_FILE } from '../core/workspace/config';
+import type { MemoModel } from '../core/memo/memoModel';
+import { findWorkspaceRoot, NodeWorkspaceFs } from '../node/nodeWorkspaceFs';
+import type { Rule } from '../core/check/rule';
 import type { Diagnostic } from '../core/types';
-import { Workspace } from '../core/workspace';
-import { InspectMemo } from '../core/workspaceFs';
+import { Workspace } from '../core/workspace/workspace';
 import { ALL_RULES } from '../rules/registry';
 import { countSeverities, type CheckReport } from './checkReport';
 import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS } from './cliError';
@@ -19,6 +18,7 @@ import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import { TOOL_VERSION } from './toolInfo';
 import { commonRoot, resolveTargets, toWorkspacePath, type CheckTarget } from './targets';
+import { CachedInspectFs } from '../core/workspace/cachedInspectFs';
 
 // `decision-memos check [PATH...]`: checks workspaces with the same core the editor uses and
 // prints one report. It reads and never writes. Diagnostics go to stdout; notes about the run
@@ -130,7 +130,7 @@ function render(report: CheckReport, options: CheckCommandOptions, io: CommandIo
  */
 function checkTarget(target: CheckTarget, rules: readonly Rule[], today: string, options: CheckOptions, cacheStore?: CacheStore): TargetOutcome {
   // One run sees one state of the disk, so each path is inspected once however many memos cite it.
-  const ws = new Workspace(new InspectMemo(new NodeWorkspaceFs(target.root)), rules.map((r) => r.id), today);
+  const ws = new Workspace(new CachedInspectFs(new NodeWorkspaceFs(target.root)), rules.map((r) => r.id), today);
   let cache: CheckCache | undefined;
   const cacheFactory = cacheStore
     ? (w: Workspace) => (cache = new CheckCache(cacheStore.roots[target.root], settingsKey(w, `${TOOL_VERSION}\0${rules.map((r) => r.id).join(',')}`)))

@@ -1,4 +1,5 @@
-import type { Diagnostic, Severity } from '../core/types';
+import { type Diagnostic } from '../core/types';
+import { type Severity } from '../shared/vocabulary';
 
 // What one `check` run found, across every workspace it was given: the input of every output
 // format. Paths are relative to `root` with `/` separators.

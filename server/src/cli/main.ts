@@ -1,6 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { localToday } from '../core/dates';
-import { MEMO_STATUSES } from '../core/memoModel';
 import { ALL_RULES } from '../rules/registry';
 import { AUDIT_FORMATS, runAudit, type AuditCommandOptions } from './auditCommand';
 import { FORMATS, runCheck, type CheckCommandOptions, type CommandIo } from './checkCommand';
@@ -8,6 +7,7 @@ import { errorLine, EXIT_CANNOT_RUN, EXIT_OK } from './cliError';
 import { runNew, type NewCommandOptions } from './newCommand';
 import { formatRuleList } from './rulesCommand';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+import { MEMO_STATUSES } from '../shared/vocabulary';
 
 // The `decision-memos` command line. Each subcommand lives in its own module and returns an exit
 // code; this file parses arguments and turns every failure into one line on stderr with exit

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE } from '../core/config';
-import { planNewMemo } from '../core/newMemo';
-import { findWorkspaceRoot, NodeWorkspaceFs } from '../core/nodeWorkspaceFs';
-import { Workspace } from '../core/workspace';
+import { CONFIG_FILE } from '../core/workspace/config';
+import { planNewMemo } from '../core/memo/newMemo';
+import { findWorkspaceRoot, NodeWorkspaceFs } from '../node/nodeWorkspaceFs';
+import { Workspace } from '../core/workspace/workspace';
 import { RULE_IDS } from '../rules/registry';
 import type { CommandIo } from './checkCommand';
 import { CliError, EXIT_OK } from './cliError';

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import type { Rule } from '../core/check/rule';
 
 // `decision-memos rules`: every rule the checker knows, with its default severity, so a user can
 // write the `rules:` section of `.decisions.yaml` without opening the docs.

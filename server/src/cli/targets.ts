@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE } from '../core/config';
-import { findWorkspaceRoot } from '../core/nodeWorkspaceFs';
+import { CONFIG_FILE } from '../core/workspace/config';
+import { findWorkspaceRoot } from '../node/nodeWorkspaceFs';
 import { CliError } from './cliError';
 
 // Turns the PATH arguments of `check` into workspaces to check:

@@ -2,6 +2,8 @@
 // Positions follow LSP conventions (0-based line, UTF-16 character) so the language
 // server can hand them over unchanged; the CLI adds 1 when it prints them.
 
+import type { Severity } from '../shared/vocabulary';
+
 export interface Position {
   line: number;
   character: number;
@@ -12,9 +14,6 @@ export interface Range {
   end: Position;
 }
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = Severity | 'off';
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 /** A replacement of the text between two offsets of a document. */
 export interface TextEdit {

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
-import { ruleDocUrl } from '../core/rule';
-import type { Diagnostic as CoreDiagnostic, Severity } from '../core/types';
+import { ruleDocUrl } from '../core/check/rule';
+import { type Diagnostic as CoreDiagnostic } from '../core/types';
+import { type Severity } from '../shared/vocabulary';
 
 /** The `source` every diagnostic of the product carries. */
 export const DIAGNOSTIC_SOURCE = 'decision-memos';

@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckOptions } from '../core/checker';
-import { CONFIG_FILE } from '../core/config';
+import type { CheckOptions } from '../core/check/checker';
+import { CONFIG_FILE } from '../core/workspace/config';
 import type { Diagnostic } from '../core/types';
 import { DEFAULT_SETTINGS, type DecisionMemosSettings } from '../shared/settings';
 import { checkClosedFile, checkOpenDocument, settingsFileDiagnostics, type CheckEffects, type OpenDocumentModels } from './checks';

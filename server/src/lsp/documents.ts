@@ -1,9 +1,9 @@
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseMemo } from '../core/memoParser';
-import type { MemoModel } from '../core/memoModel';
-import type { TenetFile } from '../core/tenetModel';
-import { parseTenetFile } from '../core/tenetParser';
+import { parseMemo } from '../core/memo/memoParser';
+import type { MemoModel } from '../core/memo/memoModel';
+import type { TenetFile } from '../core/tenets/tenetModel';
+import { parseTenetFile } from '../core/tenets/tenetParser';
 import { fsPathOf, pathKey } from './uris';
 
 /**

@@ -1,4 +1,4 @@
-import { looksBinary, MAX_FILE_BYTES, normaliseRelative, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspaceFs';
+import { looksBinary, MAX_FILE_BYTES, normaliseRelative, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspace/workspaceFs';
 
 /**
  * The disk as the core sees it, except that a file open in the editor reads as its unsaved

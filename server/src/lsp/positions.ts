@@ -1,7 +1,7 @@
 import { TENET_ID } from '../core/ids';
-import type { MemoModel } from '../core/memoModel';
-import type { LineIndex } from '../core/text';
-import type { TenetFile } from '../core/tenetModel';
+import type { MemoModel } from '../core/memo/memoModel';
+import type { LineIndex } from '../core/text/lineIndex';
+import type { TenetFile } from '../core/tenets/tenetModel';
 import type { Position, Range } from '../core/types';
 
 // Where the cursor is, in terms of the memo model: inside which front matter field (for

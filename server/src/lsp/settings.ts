@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { SEVERITY_SETTINGS, type SeveritySetting } from '../core/types';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type DecisionMemosSettings } from '../shared/settings';
 import type { Folder } from './folders';
+import { SEVERITY_SETTINGS, type SeveritySetting } from '../shared/vocabulary';
 
 /**
  * Settings per folder, pulled with `workspace/configuration` (scopeUri = the folder) and cached

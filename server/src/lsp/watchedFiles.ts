@@ -1,5 +1,5 @@
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
-import { CONFIG_FILE } from '../core/config';
+import { CONFIG_FILE } from '../core/workspace/config';
 import type { DiagnosticsService } from './diagnosticsService';
 import type { Folder, FolderRegistry } from './folders';
 

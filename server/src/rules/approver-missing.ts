@@ -1,8 +1,8 @@
-import { addFrontMatterLines, addToFrontMatterList, canEditFrontMatter, replaceRange } from '../core/fixEdits';
-import type { MemoModel } from '../core/memoModel';
-import type { MemoRule } from '../core/rule';
+import { addFrontMatterLines, addToFrontMatterList, canEditFrontMatter, replaceRange } from '../core/fixes/fixEdits';
+import type { MemoModel } from '../core/memo/memoModel';
+import type { MemoRule } from '../core/check/rule';
 import type { TextEdit } from '../core/types';
-import type { YamlEntry } from '../core/yamlTree';
+import type { YamlEntry } from '../core/yaml/yamlTree';
 
 /** The placeholder the fix writes; owner-unknown reports it as "fill me in". */
 const PLACEHOLDER = 'APPROVER';

@@ -1,9 +1,7 @@
-import { insertAfterLine } from '../core/fixEdits';
-import type { BodyLine, MemoModel } from '../core/memoModel';
-import type { MemoRule } from '../core/rule';
-
-/** The boundary sentence the fix inserts; `X` and `Y` are then reported by claim-placeholder until filled. */
-export const BOUNDARY_TEMPLATE_TEXT = 'This reduces uncertainty about X; it does not prove Y.';
+import { insertAfterLine } from '../core/fixes/fixEdits';
+import type { BodyLine, MemoModel } from '../core/memo/memoModel';
+import type { MemoRule } from '../core/check/rule';
+import { BOUNDARY_SENTENCE, BOUNDARY_SHAPE } from '../shared/vocabulary';
 
 // Lines that start a new markdown block: a hard-wrapped claim ends before them.
 const BLOCK_START = /^(?:[-*+]\s|\d+[.)]\s|#{1,6}(?:\s|$)|```|~~~|\||<|(?:\*\*|__|\*|_)?(?:claim|boundary)\b)/i;
@@ -25,7 +23,7 @@ function boundaryLineLike(memo: MemoModel, claim: BodyLine): string {
   const prefix = lineText.slice(0, claim.textRange.start.character);
   const suffix = lineText.slice(claim.textRange.end.character).trim();
   const keyword = prefix.replace(/claim/i, (w) => (w === 'CLAIM' ? 'BOUNDARY' : w[0] === 'c' ? 'boundary' : 'Boundary'));
-  return `${keyword}${BOUNDARY_TEMPLATE_TEXT}${suffix}`;
+  return `${keyword}${BOUNDARY_SENTENCE}${suffix}`;
 }
 
 export const boundaryMissing: MemoRule = {
@@ -39,7 +37,7 @@ export const boundaryMissing: MemoRule = {
     const edit = insertAfterLine(memo, paragraphEnd(memo, claim.range.start.line), [boundaryLineLike(memo, claim)]);
     report({
       range: claim.range,
-      message: 'This claim has no boundary line; expected `Boundary: This reduces uncertainty about <X>; it does not prove <Y>.`',
+      message: `This claim has no boundary line; expected \`${BOUNDARY_SHAPE}\``,
       fixes: [{ title: 'Insert a boundary line after the claim', edits: [edit], isPreferred: true }],
     });
   },

@@ -1,13 +1,9 @@
-import { appendToBody } from '../core/fixEdits';
-import type { MemoStatus } from '../core/memoModel';
-import type { MemoRule } from '../core/rule';
-
-/** The claim template the fix inserts; its placeholders are then reported by claim-placeholder until filled. */
-export const CLAIM_TEMPLATE = 'Claim: We believe OUTCOME because SIGNALS.';
+import { appendToBody } from '../core/fixes/fixEdits';
+import type { MemoRule } from '../core/check/rule';
+import { CLAIM_SHAPE, CLAIM_TEMPLATE, DECIDING_STATUSES } from '../shared/vocabulary';
 
 // A claim is asked for once a memo asks for a decision. Drafts are still being written, and
 // rejected, deprecated or superseded memos are records: asking them for new content is noise.
-const NEEDS_CLAIM: readonly MemoStatus[] = ['proposed', 'accepted'];
 
 export const claimMissing: MemoRule = {
   id: 'claim-missing',
@@ -15,11 +11,11 @@ export const claimMissing: MemoRule = {
   description: 'A proposed or accepted memo states its claim: `Claim: We believe <outcome> because <signals>.`',
   defaultSeverity: 'warning',
   check(memo, _ctx, report) {
-    if (!memo.status || !memo.statusValue || !NEEDS_CLAIM.includes(memo.statusValue)) return;
+    if (!memo.status || !memo.statusValue || !DECIDING_STATUSES.includes(memo.statusValue)) return;
     if (memo.claims.length > 0) return;
     report({
       range: memo.status.range,
-      message: `This ${memo.statusValue} memo has no claim line; expected \`Claim: We believe <outcome> because <signals>.\``,
+      message: `This ${memo.statusValue} memo has no claim line; expected \`${CLAIM_SHAPE}\``,
       fixes: [{ title: 'Append a claim line to fill in', edits: [appendToBody(memo, [CLAIM_TEMPLATE])], isPreferred: true }],
     });
   },

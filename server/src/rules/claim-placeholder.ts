@@ -1,6 +1,7 @@
-import type { BodyLine } from '../core/memoModel';
-import type { MemoRule, Report } from '../core/rule';
+import type { BodyLine } from '../core/memo/memoModel';
+import type { MemoRule, Report } from '../core/check/rule';
 import type { Range } from '../core/types';
+import { BOUNDARY_SENTENCE_SHAPE, CLAIM_SENTENCE_SHAPE } from '../shared/vocabulary';
 
 // Placeholder words our fixes and snippets write, in capitals only: `outcome` is an English
 // word, `OUTCOME` is a blank to fill. Adjacent hyphens, letters or digits make a word of their
@@ -55,7 +56,7 @@ export function findPlaceholders(sentence: string): Placeholder[] {
 function checkLine(line: BodyLine, kind: 'claim' | 'boundary', report: Report): void {
   const label = kind === 'claim' ? 'claim' : 'boundary';
   if (line.text.trim() === '') {
-    const expected = kind === 'claim' ? 'We believe <outcome> because <signals>.' : 'This reduces uncertainty about <X>; it does not prove <Y>.';
+    const expected = kind === 'claim' ? CLAIM_SENTENCE_SHAPE : BOUNDARY_SENTENCE_SHAPE;
     report({ range: line.range, message: `The ${label} line is empty; expected \`${expected}\`` });
     return;
   }

@@ -1,6 +1,6 @@
-import type { MemoRule, Report } from '../core/rule';
+import type { MemoRule, Report } from '../core/check/rule';
 import type { Range } from '../core/types';
-import type { YamlValue } from '../core/yamlTree';
+import type { YamlValue } from '../core/yaml/yamlTree';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,6 +1,6 @@
-import { countedArtifacts, EVIDENCE_TEMPLATE, needsEvidence, reversibilityOf } from '../core/evidenceEntries';
-import { addMapToFrontMatterList, canEditFrontMatter } from '../core/fixEdits';
-import type { MemoRule } from '../core/rule';
+import { countedArtifacts, EVIDENCE_TEMPLATE, needsEvidence, reversibilityOf } from '../core/evidence/evidenceEntries';
+import { addMapToFrontMatterList, canEditFrontMatter } from '../core/fixes/fixEdits';
+import type { MemoRule } from '../core/check/rule';
 import type { RelatedLocation } from '../core/types';
 
 export const evidenceBelowThreshold: MemoRule = {

@@ -1,8 +1,9 @@
-import { evidenceItems, isPlaceholder, LIMITS_KEYS, LIMITS_PLACEHOLDER, statesNoLimitation } from '../core/evidenceEntries';
-import { addEntryToMap, canEditFrontMatter, contentRange, scalarToMap } from '../core/fixEdits';
-import type { MemoRule } from '../core/rule';
+import { evidenceItems, isPlaceholder, statesNoLimitation } from '../core/evidence/evidenceEntries';
+import { addEntryToMap, canEditFrontMatter, contentRange, scalarToMap } from '../core/fixes/fixEdits';
+import type { MemoRule } from '../core/check/rule';
 import type { Fix, TextEdit } from '../core/types';
-import { scalarText, stringList } from '../core/yamlTree';
+import { scalarText, stringList } from '../core/yaml/yamlTree';
+import { LIMITS_KEYS, LIMITS_PLACEHOLDER } from '../shared/vocabulary';
 
 const EXPECTED = 'one thing this artifact cannot show, such as `four-week window only`';
 

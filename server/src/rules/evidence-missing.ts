@@ -1,6 +1,6 @@
-import { EVIDENCE_TEMPLATE, needsEvidence, reversibilityOf } from '../core/evidenceEntries';
-import { addMapToFrontMatterList, canEditFrontMatter } from '../core/fixEdits';
-import type { MemoRule } from '../core/rule';
+import { EVIDENCE_TEMPLATE, needsEvidence, reversibilityOf } from '../core/evidence/evidenceEntries';
+import { addMapToFrontMatterList, canEditFrontMatter } from '../core/fixes/fixEdits';
+import type { MemoRule } from '../core/check/rule';
 
 export const evidenceMissing: MemoRule = {
   id: 'evidence-missing',

@@ -1,10 +1,10 @@
-import * as posix from 'node:path/posix';
+import * as posix from 'pathe';
 import picomatch from 'picomatch';
-import { evidenceItems, isPlaceholder } from '../core/evidenceEntries';
-import { resolveEvidencePath } from '../core/evidencePaths';
-import { contentRange } from '../core/fixEdits';
-import type { MemoModel } from '../core/memoModel';
-import type { MemoRule, RuleContext } from '../core/rule';
+import { evidenceItems, isPlaceholder } from '../core/evidence/evidenceEntries';
+import { resolveEvidencePath } from '../core/evidence/evidencePaths';
+import { contentRange } from '../core/fixes/fixEdits';
+import type { MemoModel } from '../core/memo/memoModel';
+import type { MemoRule, RuleContext } from '../core/check/rule';
 import type { Fix, Range } from '../core/types';
 
 // Only text files get a template: a markdown stub saved as `.csv` or `.png` would be a broken artifact.

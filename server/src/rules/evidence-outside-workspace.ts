@@ -1,6 +1,6 @@
-import { isPlaceholder } from '../core/evidenceEntries';
-import { resolveEvidencePath, type OutsideReason } from '../core/evidencePaths';
-import type { MemoRule } from '../core/rule';
+import { isPlaceholder } from '../core/evidence/evidenceEntries';
+import { resolveEvidencePath, type OutsideReason } from '../core/evidence/evidencePaths';
+import type { MemoRule } from '../core/check/rule';
 
 const WHY: Record<OutsideReason, string> = {
   absolute: 'is an absolute path',

@@ -1,4 +1,4 @@
-import type { MemoRule } from '../core/rule';
+import type { MemoRule } from '../core/check/rule';
 
 export const frontMatterInvalid: MemoRule = {
   id: 'front-matter-invalid',

@@ -1,7 +1,7 @@
-import { yamlFlowList, yamlScalar } from '../core/fixEdits';
+import { yamlFlowList, yamlScalar } from '../core/fixes/fixEdits';
 import { memoIdFromPath } from '../core/ids';
-import type { MemoModel } from '../core/memoModel';
-import type { MemoRule } from '../core/rule';
+import type { MemoModel } from '../core/memo/memoModel';
+import type { MemoRule } from '../core/check/rule';
 import { dateProblem } from './date-invalid';
 
 export const frontMatterMissing: MemoRule = {

@@ -1,4 +1,4 @@
-import type { LoadRule } from '../core/rule';
+import type { LoadRule } from '../core/check/rule';
 
 // Problems found while reading files rather than by checking them. They are rules so that they
 // have ids, doc pages and severities like every other diagnostic.

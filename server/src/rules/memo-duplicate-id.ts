@@ -1,6 +1,6 @@
-import { listSome, MAX_RELATED } from '../core/listing';
-import type { MemoSummary } from '../core/memoIndex';
-import type { MemoRule } from '../core/rule';
+import { listSome, MAX_RELATED } from '../core/text/listing';
+import type { MemoSummary } from '../core/workspace/memoIndex';
+import type { MemoRule } from '../core/check/rule';
 import type { Range } from '../core/types';
 
 // Files that sit in memo folders without being decisions. Their ids come from the file name, and

@@ -1,5 +1,5 @@
-import { canEditFrontMatter, addFrontMatterLines } from '../core/fixEdits';
-import type { MemoRule } from '../core/rule';
+import { canEditFrontMatter, addFrontMatterLines } from '../core/fixes/fixEdits';
+import type { MemoRule } from '../core/check/rule';
 
 export const ownerMissing: MemoRule = {
   id: 'owner-missing',

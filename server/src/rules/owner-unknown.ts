@@ -1,7 +1,7 @@
-import type { MemoModel } from '../core/memoModel';
-import { findPerson, type PeopleDirectory } from '../core/people';
-import type { Finding, MemoRule } from '../core/rule';
-import { closestMatches, type SuggestionCandidate } from '../core/suggest';
+import type { MemoModel } from '../core/memo/memoModel';
+import { findPerson, type PeopleDirectory } from '../core/workspace/people';
+import type { Finding, MemoRule } from '../core/check/rule';
+import { closestMatches, type SuggestionCandidate } from '../core/text/suggest';
 import type { Fix, Located } from '../core/types';
 
 // The placeholders the owner-missing and approver-missing fixes insert: reported as "fill me

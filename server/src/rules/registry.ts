@@ -29,7 +29,7 @@ import { tenetMalformed } from './tenet-malformed';
 import { tenetDuplicateId } from './tenet-duplicate-id';
 import { tenetParentUnknown } from './tenet-parent-unknown';
 import { configInvalid, fileUnreadable, tenetFileInvalid } from './load-rules';
-import type { Rule } from '../core/rule';
+import type { Rule } from '../core/check/rule';
 
 export const ALL_RULES: readonly Rule[] = [
   frontMatterMissing,

@@ -1,8 +1,9 @@
 import { distance } from 'fastest-levenshtein';
-import { contentRange, replaceRange } from '../core/fixEdits';
-import { MEMO_STATUSES, type MemoModel, type MemoStatus } from '../core/memoModel';
-import type { MemoRule } from '../core/rule';
+import { contentRange, replaceRange } from '../core/fixes/fixEdits';
+import { type MemoModel } from '../core/memo/memoModel';
+import type { MemoRule } from '../core/check/rule';
 import type { Fix, Range } from '../core/types';
+import { MEMO_STATUSES, type MemoStatus } from '../shared/vocabulary';
 
 const EXPECTED = MEMO_STATUSES.join(', ');
 

@@ -1,7 +1,7 @@
-import { addToFrontMatterList, canEditFrontMatter } from '../core/fixEdits';
-import type { MemoSummary } from '../core/memoIndex';
-import type { MemoModel } from '../core/memoModel';
-import type { MemoRule, Report, RuleContext } from '../core/rule';
+import { addToFrontMatterList, canEditFrontMatter } from '../core/fixes/fixEdits';
+import type { MemoSummary } from '../core/workspace/memoIndex';
+import type { MemoModel } from '../core/memo/memoModel';
+import type { MemoRule, Report, RuleContext } from '../core/check/rule';
 import type { Located, Range } from '../core/types';
 
 // Each memo reports what it lacks, so every fix is an edit to the file the diagnostic is on:

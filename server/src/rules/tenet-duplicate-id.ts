@@ -1,6 +1,6 @@
-import { listSome, MAX_RELATED } from '../core/listing';
-import type { TenetRule } from '../core/rule';
-import type { TenetDefinition } from '../core/tenetModel';
+import { listSome, MAX_RELATED } from '../core/text/listing';
+import type { TenetRule } from '../core/check/rule';
+import type { TenetDefinition } from '../core/tenets/tenetModel';
 
 function sameDefinition(a: TenetDefinition, b: TenetDefinition): boolean {
   return a.file === b.file && a.idRange.start.line === b.idRange.start.line && a.idRange.start.character === b.idRange.start.character;

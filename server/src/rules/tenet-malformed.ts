@@ -1,6 +1,6 @@
-import type { TenetRule } from '../core/rule';
-import { comparePositions } from '../core/text';
-import type { TenetDefinition, TenetFile } from '../core/tenetModel';
+import type { TenetRule } from '../core/check/rule';
+import { comparePositions } from '../core/text/lineIndex';
+import type { TenetDefinition, TenetFile } from '../core/tenets/tenetModel';
 
 const SHAPE = '`When …, we choose A over B because R.`';
 

@@ -1,8 +1,8 @@
-import { addToFrontMatterList, canEditFrontMatter } from '../core/fixEdits';
-import { isClosed } from '../core/lifecycle';
-import { rankTenets } from '../core/relevance';
-import type { MemoRule } from '../core/rule';
-import { citableTenets } from '../core/tenetScope';
+import { addToFrontMatterList, canEditFrontMatter } from '../core/fixes/fixEdits';
+import { isClosed } from '../core/memo/lifecycle';
+import { rankTenets } from '../core/relevance/relevance';
+import type { MemoRule } from '../core/check/rule';
+import { citableTenets } from '../core/tenets/tenetScope';
 import type { Fix } from '../core/types';
 
 /** How many "cite X" fixes to offer: enough to choose from, few enough to read. */

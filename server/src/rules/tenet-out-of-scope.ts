@@ -1,6 +1,6 @@
 import type { RelatedLocation } from '../core/types';
-import type { MemoRule } from '../core/rule';
-import { describeScope, memoScope, outOfScopeReason } from '../core/tenetScope';
+import type { MemoRule } from '../core/check/rule';
+import { describeScope, memoScope, outOfScopeReason } from '../core/tenets/tenetScope';
 
 export const tenetOutOfScope: MemoRule = {
   id: 'tenet-out-of-scope',

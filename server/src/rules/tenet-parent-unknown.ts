@@ -1,6 +1,7 @@
-import type { RuleContext, TenetRule } from '../core/rule';
-import { closestMatches } from '../core/suggest';
-import { TENET_LAYERS, type TenetDefinition } from '../core/tenetModel';
+import type { RuleContext, TenetRule } from '../core/check/rule';
+import { closestMatches } from '../core/text/suggest';
+import { type TenetDefinition } from '../core/tenets/tenetModel';
+import { TENET_LAYERS } from '../shared/vocabulary';
 
 const LAYERS = TENET_LAYERS.join(', ');
 

@@ -1,8 +1,8 @@
-import { addToFrontMatterList, canEditFrontMatter } from '../core/fixEdits';
-import { isClosed } from '../core/lifecycle';
-import { isStronglyRelevant, rankTenets } from '../core/relevance';
-import type { MemoRule } from '../core/rule';
-import { citableTenets } from '../core/tenetScope';
+import { addToFrontMatterList, canEditFrontMatter } from '../core/fixes/fixEdits';
+import { isClosed } from '../core/memo/lifecycle';
+import { isStronglyRelevant, rankTenets } from '../core/relevance/relevance';
+import type { MemoRule } from '../core/check/rule';
+import { citableTenets } from '../core/tenets/tenetScope';
 
 /** A memo gets at most this many hints: beyond that they stop being read. */
 const MAX_HINTS = 3;

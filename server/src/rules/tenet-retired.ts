@@ -1,5 +1,5 @@
-import { isClosed } from '../core/lifecycle';
-import type { MemoRule } from '../core/rule';
+import { isClosed } from '../core/memo/lifecycle';
+import type { MemoRule } from '../core/check/rule';
 
 export const tenetRetired: MemoRule = {
   id: 'tenet-retired',

@@ -1,7 +1,7 @@
 import { TENET_ID } from '../core/ids';
-import type { Citation, MemoModel } from '../core/memoModel';
-import type { MemoRule } from '../core/rule';
-import { closestMatches } from '../core/suggest';
+import type { Citation, MemoModel } from '../core/memo/memoModel';
+import type { MemoRule } from '../core/check/rule';
+import { closestMatches } from '../core/text/suggest';
 import type { Fix, TextEdit } from '../core/types';
 
 /**

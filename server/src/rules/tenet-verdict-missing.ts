@@ -1,7 +1,7 @@
-import { appendToBody, insertAfterLine } from '../core/fixEdits';
-import { isClosed } from '../core/lifecycle';
-import type { Citation, MemoModel } from '../core/memoModel';
-import type { MemoRule } from '../core/rule';
+import { appendToBody, insertAfterLine } from '../core/fixes/fixEdits';
+import { isClosed } from '../core/memo/lifecycle';
+import type { Citation, MemoModel } from '../core/memo/memoModel';
+import type { MemoRule } from '../core/check/rule';
 import type { Fix, TextEdit } from '../core/types';
 
 const SECTION_TITLE = /relevant tenets/i;

@@ -1,5 +1,5 @@
 // Custom messages between the client and the server, typed once for both sides.
-import type { AuditReport } from '../audit/computeAudit';
+import type { AuditReport } from './audit/report';
 
 /** Server → client: the state the status bar shows. */
 export const STATUS_NOTIFICATION = 'decisionMemos/status';

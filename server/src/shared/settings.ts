@@ -1,4 +1,4 @@
-import type { SeveritySetting } from '../core/types';
+import { type SeveritySetting } from './vocabulary';
 
 // The settings the VS Code client contributes under `decisionMemos.*` and the server reads
 // per resource through `workspace/configuration`. The client's `package.json` schema is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../../server/src/core/config';
+import { DEFAULT_CONFIG } from '../../../server/src/core/workspace/config';
 import { check, goodMemo, only, textAt } from '../../helpers/memoWorkspace';
 
 const RULE = 'config-invalid';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorkspace } from '../../../server/src/core/checker';
-import { Workspace } from '../../../server/src/core/workspace';
-import { InMemoryWorkspaceFs, type ReadResult } from '../../../server/src/core/workspaceFs';
+import { checkWorkspace } from '../../../server/src/core/check/checker';
+import { Workspace } from '../../../server/src/core/workspace/workspace';
+import { type ReadResult } from '../../../server/src/core/workspace/workspaceFs';
 import { ALL_RULES, RULE_IDS } from '../../../server/src/rules/registry';
 import { BASE_TENETS, check, goodMemo, only, textAt, TODAY } from '../../helpers/memoWorkspace';
+import { InMemoryWorkspaceFs } from '../../../server/src/core/workspace/memoryFs';
 
 const RULE = 'evidence-outside-workspace';
 const FILE = 'decisions/0001-cache.md';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMemo } from '../../../server/src/core/memoParser';
+import { parseMemo } from '../../../server/src/core/memo/memoParser';
 import { applyFix, check, goodMemo, only, textAt } from '../../helpers/memoWorkspace';
 
 const RULE = 'front-matter-missing';

@@ -1,9 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { ruleDocUrl, type Rule } from '../../core/rule';
-import type { Range, RelatedLocation, Severity } from '../../core/types';
+import { ruleDocUrl, type Rule } from '../../core/check/rule';
+import { type Range, type RelatedLocation } from '../../core/types';
 import type { CheckReport } from '../checkReport';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../toolInfo';
+import { type Severity } from '../../shared/vocabulary';
 
 // `--format sarif`: SARIF 2.1.0 for code-scanning dashboards (GitHub, Azure DevOps). One run;
 // the driver lists every rule so a viewer can explain any result; file locations are relative

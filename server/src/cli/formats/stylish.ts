@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type pc from 'picocolors';
-import type { Diagnostic, Severity } from '../../core/types';
+import { type Diagnostic } from '../../core/types';
 import { countSeverities, oneBased, type CheckReport, type SeverityCounts } from '../checkReport';
+import { type Severity } from '../../shared/vocabulary';
 
 // `--format stylish` (the default): diagnostics grouped by file, one aligned line each
 // (`line:col  severity  message  rule-id`), then a one-line summary. Made for a terminal, so

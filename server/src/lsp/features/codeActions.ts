@@ -8,9 +8,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../../core/text';
+import { LineIndex } from '../../core/text/lineIndex';
 import type { Diagnostic, Fix, Range } from '../../core/types';
-import { normaliseRelative } from '../../core/workspaceFs';
+import { normaliseRelative } from '../../core/workspace/workspaceFs';
 import type { ServerContext } from '../context';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from '../convert';
 import type { Folder } from '../folders';

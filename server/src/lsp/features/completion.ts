@@ -1,4 +1,4 @@
-import * as posix from 'node:path/posix';
+import * as posix from 'pathe';
 import {
   CompletionItemKind,
   CompletionItemTag,
@@ -7,17 +7,15 @@ import {
   type CompletionList,
   type CompletionParams,
 } from 'vscode-languageserver/node';
-import { MEMO_STATUSES, REVERSIBILITIES, type MemoModel } from '../../core/memoModel';
+import { type MemoModel } from '../../core/memo/memoModel';
 import type { Range } from '../../core/types';
 import { documentTarget, type ServerContext } from '../context';
 import type { Folder } from '../folders';
 import { completionTargetAt } from '../positions';
 import { markdownText } from './markdownText';
 import { tenetDetail, tenetMarkdown } from './tenetInfo';
+import { EVIDENCE_PATH_KEYS, MEMO_LINK_KEYS, MEMO_STATUSES, PEOPLE_KEYS, REVERSIBILITIES } from '../../shared/vocabulary';
 
-const PEOPLE_KEYS = new Set(['owners', 'owner', 'approver', 'approvers', 'consulted', 'informed', 'decision-makers', 'deciders']);
-const MEMO_LINK_KEYS = new Set(['supersedes', 'superseded-by', 'superseded_by']);
-const EVIDENCE_PATH_KEYS = new Set(['path', 'file']);
 
 const STATUS_DOCS: Record<string, string> = {
   draft: 'Being written; most checks wait until it is proposed.',
@@ -42,14 +40,14 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
     const cited = new Set(memo.citations.filter((c) => c.source === 'front-matter' && c.id !== at.prefix).map((c) => c.id));
     return list(tenetItems(folder, at.range, '', cited));
   }
-  if (PEOPLE_KEYS.has(key)) return list(peopleItems(folder, at.range));
+  if (PEOPLE_KEYS.includes(key)) return list(peopleItems(folder, at.range));
   if (key === 'status') return list(valueItems(MEMO_STATUSES, at.range, (s) => STATUS_DOCS[s]));
   if (key === 'reversibility') {
     const required: Record<string, number> = folder.ws.config.evidence.required;
     return list(valueItems(REVERSIBILITIES, at.range, (r) => `Needs at least ${required[r]} evidence artifact${required[r] === 1 ? '' : 's'}.`));
   }
-  if (key === 'evidence' && (at.subKey === undefined || EVIDENCE_PATH_KEYS.has(at.subKey))) return evidenceItems(folder, memo, at.range);
-  if (MEMO_LINK_KEYS.has(key)) return list(memoItems(folder, memo, at.range));
+  if (key === 'evidence' && (at.subKey === undefined || EVIDENCE_PATH_KEYS.includes(at.subKey))) return evidenceItems(folder, memo, at.range);
+  if (MEMO_LINK_KEYS.includes(key)) return list(memoItems(folder, memo, at.range));
   return null;
 }
 

@@ -1,5 +1,5 @@
 import type { DefinitionParams, Location } from 'vscode-languageserver/node';
-import { findPerson } from '../../core/people';
+import { findPerson } from '../../core/workspace/people';
 import type { ServerContext } from '../context';
 import { evidenceFile } from './evidencePaths';
 import { symbolUnderCursor } from './symbols';

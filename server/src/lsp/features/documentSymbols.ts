@@ -1,6 +1,6 @@
 import { SymbolKind, SymbolTag, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
-import type { MemoModel } from '../../core/memoModel';
-import type { TenetFile } from '../../core/tenetModel';
+import type { MemoModel } from '../../core/memo/memoModel';
+import type { TenetFile } from '../../core/tenets/tenetModel';
 import type { Range } from '../../core/types';
 import { documentTarget, type ServerContext } from '../context';
 

@@ -1,4 +1,4 @@
-import { resolveEvidencePath } from '../../core/evidencePaths';
+import { resolveEvidencePath } from '../../core/evidence/evidencePaths';
 import type { Folder } from '../folders';
 
 /** The existing workspace file an evidence path names (resolved as the evidence rules resolve it), or undefined. */

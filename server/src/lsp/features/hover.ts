@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
-import { findPerson } from '../../core/people';
+import { findPerson } from '../../core/workspace/people';
 import type { ServerContext } from '../context';
 import type { Folder } from '../folders';
 import type { SymbolRef } from '../positions';

@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { planNewMemo } from '../../core/newMemo';
+import { planNewMemo } from '../../core/memo/newMemo';
 import type { NewMemoParams, NewMemoResult } from '../../shared/protocol';
 import type { ServerContext } from '../context';
 import { todayString } from '../folders';

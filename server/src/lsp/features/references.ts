@@ -1,7 +1,7 @@
 import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver/node';
-import { parseMemo } from '../../core/memoParser';
-import type { TenetFile } from '../../core/tenetModel';
-import { LineIndex } from '../../core/text';
+import { parseMemo } from '../../core/memo/memoParser';
+import type { TenetFile } from '../../core/tenets/tenetModel';
+import { LineIndex } from '../../core/text/lineIndex';
 import type { Range } from '../../core/types';
 import { fileText, type ServerContext } from '../context';
 import type { Folder } from '../folders';

@@ -9,7 +9,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TENET_ID } from '../../core/ids';
-import { LineIndex } from '../../core/text';
+import { LineIndex } from '../../core/text/lineIndex';
 import type { ServerContext } from '../context';
 import type { Folder } from '../folders';
 import { idRangeWithin } from '../positions';

@@ -1,5 +1,5 @@
 import type { Position } from '../../core/types';
-import { LineIndex } from '../../core/text';
+import { LineIndex } from '../../core/text/lineIndex';
 import type { TextDocumentPositionParams } from 'vscode-languageserver/node';
 import { documentTarget, type DocumentTarget, type ServerContext } from '../context';
 import { memoSymbolAt, tenetFileSymbolAt, tenetIdAt, type SymbolRef } from '../positions';

@@ -1,5 +1,5 @@
-import type { TenetDefinition } from '../../core/tenetModel';
-import type { Workspace } from '../../core/workspace';
+import type { TenetDefinition } from '../../core/tenets/tenetModel';
+import type { Workspace } from '../../core/workspace/workspace';
 import { codeSpan, markdownText } from './markdownText';
 
 /** A one-line description of a tenet for completion details: layer and title. */

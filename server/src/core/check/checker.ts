@@ -1,0 +1,169 @@
+import type { MemoModel } from '../memo/memoModel';
+import { parseMemo } from '../memo/memoParser';
+import type { Finding, Rule, RuleContext } from './rule';
+import type { TenetFile } from '../tenets/tenetModel';
+import type { MemoSummary } from '../workspace/memoIndex';
+import { type Diagnostic } from '../types';
+import type { Workspace } from '../workspace/workspace';
+import { type Severity, type SeveritySetting } from '../../shared/vocabulary';
+
+/** Severity overrides from outside the config (editor settings); they win over `.decisions.yaml`. */
+export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
+
+/**
+ * What \`checkWorkspace\` asks of a result cache (\`check --cache\`; \`node/checkCache.ts\` implements
+ * it with content hashes). A memo's results are reused only when the cache says nothing they
+ * depend on changed.
+ */
+export interface MemoResultCache {
+  /** A fingerprint of a memo's bytes. */
+  contentKey(text: string): string;
+  /** A fingerprint of what cross-memo rules read: every memo's id and links. */
+  indexKey(ws: Workspace): string;
+  summary(file: string, key: string): MemoSummary | undefined;
+  diagnostics(ws: Workspace, file: string, key: string, index: string): Diagnostic[] | undefined;
+  store(ws: Workspace, memo: MemoModel, key: string, summary: MemoSummary, index: string, diagnostics: Diagnostic[]): void;
+}
+
+export interface CheckOptions {
+  overrides?: SeverityOverrides;
+  /** Leave quick fixes out of the results (the CLI prints none; they are most of a result's size). */
+  withoutFixes?: boolean;
+  /** Called when a rule throws: the other rules still run, and the caller decides how to log. */
+  onRuleError?: (ruleId: string, file: string, error: unknown) => void;
+}
+
+export function effectiveSeverity(rule: Rule, ctx: RuleContext, overrides?: SeverityOverrides): SeveritySetting {
+  return overrides?.[rule.id] ?? ctx.config.rules[rule.id] ?? rule.defaultSeverity;
+}
+
+function toDiagnostic(rule: Rule, severity: Severity, file: string, f: Finding, withFixes = true): Diagnostic {
+  const d: Diagnostic = { rule: rule.id, severity, message: f.message, file, range: f.range };
+  if (f.related?.length) d.related = f.related;
+  if (withFixes && f.fixes?.length) d.fixes = f.fixes;
+  return d;
+}
+
+/** Runs every memo rule on one parsed memo. */
+export function checkMemo(memo: MemoModel, rules: readonly Rule[], ctx: RuleContext, options: CheckOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (rule.target !== 'memo') continue;
+    const severity = effectiveSeverity(rule, ctx, options.overrides);
+    if (severity === 'off') continue;
+    try {
+      rule.check(memo, ctx, (f) => out.push(toDiagnostic(rule, severity, memo.file, f, !options.withoutFixes)));
+    } catch (error) {
+      options.onRuleError?.(rule.id, memo.file, error);
+    }
+  }
+  return sortDiagnostics(out);
+}
+
+/** Runs every tenet rule on one tenet file, plus its load problems. */
+export function checkTenetFile(file: TenetFile, rules: readonly Rule[], ctx: RuleContext, options: CheckOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule, ctx, options.overrides);
+    if (severity === 'off') continue;
+    if (rule.target === 'tenet-file') {
+      try {
+        rule.check(file, ctx, (f) => out.push(toDiagnostic(rule, severity, file.file, f)));
+      } catch (error) {
+        options.onRuleError?.(rule.id, file.file, error);
+      }
+    } else if (rule.id === 'tenet-file-invalid') {
+      for (const p of file.problems) out.push(toDiagnostic(rule, p.severity === 'warning' ? 'warning' : severity, file.file, p));
+    }
+  }
+  return sortDiagnostics(out);
+}
+
+/** Load problems (config, people, unreadable files) with their severities resolved; `off` drops them. */
+export function loadDiagnostics(ws: Workspace, rules: readonly Rule[], options: CheckOptions = {}): Diagnostic[] {
+  const ctx = ws.context();
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const out: Diagnostic[] = [];
+  for (const d of [...ws.settingsDiagnostics(), ...ws.unreadable.values()]) {
+    const rule = byId.get(d.rule);
+    const severity = rule ? effectiveSeverity(rule, ctx, options.overrides) : d.severity;
+    if (severity === 'off') continue;
+    out.push({ ...d, severity: d.severity === 'warning' && severity === 'error' ? 'warning' : severity });
+  }
+  return out;
+}
+
+export interface WorkspaceCheck {
+  diagnostics: Diagnostic[];
+  memoFiles: string[];
+  tenetFiles: string[];
+}
+
+/**
+ * Checks a whole workspace: settings, tenets, then every memo (or just `onlyFiles`) against
+ * the index of all memos. Used by the CLI; the server does the same work incrementally.
+ */
+/** Above this many memos, `checkWorkspace` parses each memo twice rather than holding all parses. */
+export const KEEP_MODELS_UP_TO = 2000;
+
+export function checkWorkspace(
+  ws: Workspace,
+  rules: readonly Rule[],
+  options: CheckOptions & { onlyFiles?: string[]; cache?: (ws: Workspace) => MemoResultCache } = {},
+): WorkspaceCheck {
+  ws.loadSettings();
+  const memoFiles = ws.listMemoFiles();
+  const cache = options.cache?.(ws);
+  // Parsed memos are kept between the passes for small workspaces; a large one re-parses in
+  // the second pass instead, which costs a little time and keeps memory flat (a parsed memo is
+  // tens of kilobytes; ten thousand of them at once would be most of the process).
+  const keepModels = memoFiles.length <= KEEP_MODELS_UP_TO;
+  // First pass: index every memo (from the cache when its bytes are unchanged).
+  const pending: { file: string; text: string; hash: string | undefined; model: MemoModel | undefined }[] = [];
+  for (const file of memoFiles) {
+    const text = ws.readMemoText(file);
+    if (text === undefined) continue;
+    const hash = cache ? cache.contentKey(text) : undefined;
+    const cached = cache && hash ? cache.summary(file, hash) : undefined;
+    if (cached) {
+      ws.memos.set(cached);
+      pending.push({ file, text, hash, model: undefined });
+    } else {
+      const model = parseMemo(file, text);
+      ws.indexMemo(model);
+      pending.push({ file, text, hash, model: keepModels ? model : undefined });
+    }
+  }
+  const ctx = ws.context();
+  const index = cache ? cache.indexKey(ws) : '';
+  const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
+  const diagnostics: Diagnostic[] = [];
+  const tenetFiles = ws.registry.tenetFiles.map((f) => f.file);
+  for (const tf of ws.registry.tenetFiles) if (!only || only.has(tf.file)) diagnostics.push(...checkTenetFile(tf, rules, ctx, options));
+  // Second pass: check each memo against the complete index.
+  for (const p of pending) {
+    if (only && !only.has(p.file)) continue;
+    const reused = cache && p.hash ? cache.diagnostics(ws, p.file, p.hash, index) : undefined;
+    if (reused) {
+      diagnostics.push(...reused);
+      continue;
+    }
+    const model = p.model ?? parseMemo(p.file, p.text);
+    p.model = undefined;
+    const found = checkMemo(model, rules, ctx, options);
+    if (cache && p.hash) cache.store(ws, model, p.hash, ws.memos.get(p.file)!, index, found);
+    diagnostics.push(...found);
+  }
+  diagnostics.push(...loadDiagnostics(ws, rules, options).filter((d) => !only || only.has(d.file) || d.file === '.decisions.yaml'));
+  return { diagnostics: sortDiagnostics(diagnostics), memoFiles: only ? memoFiles.filter((f) => only.has(f)) : memoFiles, tenetFiles };
+}
+
+export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
+  return diags.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}

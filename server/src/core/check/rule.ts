@@ -1,0 +1,59 @@
+import type { ResolvedConfig } from '../workspace/config';
+import type { MemoIndex } from '../workspace/memoIndex';
+import type { MemoModel } from '../memo/memoModel';
+import type { PeopleDirectory } from '../workspace/people';
+import type { TenetFile } from '../tenets/tenetModel';
+import type { TenetRegistry } from '../tenets/tenetRegistry';
+import { type Fix, type Range, type RelatedLocation } from '../types';
+import type { WorkspaceFs } from '../workspace/workspaceFs';
+import { type Severity } from '../../shared/vocabulary';
+
+/** What a rule may look at besides the file it checks. Read-only by convention. */
+export interface RuleContext {
+  config: ResolvedConfig;
+  registry: TenetRegistry;
+  people: PeopleDirectory | undefined;
+  memos: MemoIndex;
+  fs: WorkspaceFs;
+  /** Today's date as `YYYY-MM-DD` (injected so tests do not depend on the clock). */
+  today: string;
+}
+
+export interface Finding {
+  range: Range;
+  message: string;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+}
+
+export type Report = (finding: Finding) => void;
+
+interface RuleMeta {
+  /** Stable id: the diagnostic code, the settings key and the doc page name. */
+  id: string;
+  /** One sentence for docs, settings and SARIF. */
+  description: string;
+  defaultSeverity: Severity;
+}
+
+export interface MemoRule extends RuleMeta {
+  target: 'memo';
+  check(memo: MemoModel, ctx: RuleContext, report: Report): void;
+}
+
+export interface TenetRule extends RuleMeta {
+  target: 'tenet-file';
+  check(file: TenetFile, ctx: RuleContext, report: Report): void;
+}
+
+/** Problems found while loading files (config, people, tenet files, unreadable memos). */
+export interface LoadRule extends RuleMeta {
+  target: 'load';
+}
+
+export type Rule = MemoRule | TenetRule | LoadRule;
+
+/** The doc page a diagnostic links to. */
+export function ruleDocUrl(id: string): string {
+  return `https://github.com/decision-memos/decision-memos/blob/main/docs/rules/${id}.md`;
+}

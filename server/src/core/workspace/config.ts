@@ -1,0 +1,202 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { LineIndex, stripBom } from '../text/lineIndex';
+import { type Range } from '../types';
+import { getEntry, parseYaml, type YamlProblem, type YamlValue } from '../yaml/yamlTree';
+import { type Reversibility, SEVERITY_SETTINGS, type SeveritySetting } from '../../shared/vocabulary';
+
+export const CONFIG_FILE = '.decisions.yaml';
+
+export interface ResolvedConfig {
+  memos: string[];
+  /** Files matched by `memos` that are not memos (indexes, templates, READMEs). */
+  ignore: string[];
+  tenets: string[];
+  /** Path of the people directory; optional unless named in the config. */
+  people: string;
+  peopleExplicit: boolean;
+  evidence: { required: Record<Reversibility, number>; maxAgeDays: number };
+  /** Severity overrides by rule id. */
+  rules: Record<string, SeveritySetting>;
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
+  // The format's three defaults, plus the folders adr-tools (`doc/adr`) and the common
+  // `docs/architecture/decisions` layout use, so existing ADR folders are found without a config.
+  memos: ['decisions/**/*.md', 'docs/adr/**/*.md', 'docs/decisions/**/*.md', 'doc/adr/**/*.md', 'docs/architecture/decisions/**/*.md'],
+  // ADR folders commonly hold an index, a README and a template beside the records.
+  ignore: ['**/README.md', '**/index.md', '**/template.md', '**/adr-template*.md'],
+  tenets: ['tenets/**/*.md', 'tenets.yaml'],
+  people: 'people.yaml',
+  peopleExplicit: false,
+  evidence: { required: { 'two-way': 0, costly: 1, 'one-way': 2 }, maxAgeDays: 365 },
+  rules: {},
+});
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** Problems in `.decisions.yaml`; when any is an error, the defaults apply. */
+  problems: YamlProblem[];
+}
+
+const globList = { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }] };
+const count = { type: 'integer', minimum: 0 };
+
+/** The JSON schema of `.decisions.yaml`; `ruleIds` closes the `rules` map to known rules. */
+export function configSchema(ruleIds: readonly string[]): object {
+  return {
+    $id: 'https://decision-memos.invalid/decisions.schema.json',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      memos: globList,
+      ignore: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string', minLength: 1 } }] },
+      tenets: globList,
+      people: { type: 'string', minLength: 1 },
+      evidence: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          required: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { 'two-way': count, costly: count, 'one-way': count },
+          },
+          maxAgeDays: { type: 'integer', minimum: 1 },
+        },
+      },
+      rules: {
+        type: 'object',
+        propertyNames: { enum: [...ruleIds] },
+        additionalProperties: { enum: [...SEVERITY_SETTINGS] },
+      },
+    },
+  };
+}
+
+// One compiled validator per set of rule ids; the rule list is fixed for a process.
+const validators = new Map<string, ValidateFunction>();
+function validatorFor(ruleIds: readonly string[]): ValidateFunction {
+  const key = ruleIds.join(',');
+  let v = validators.get(key);
+  if (!v) {
+    v = new Ajv({ allErrors: true, strict: false }).compile(configSchema(ruleIds));
+    validators.set(key, v);
+  }
+  return v;
+}
+
+/** Reads and validates `.decisions.yaml`. Never throws; an invalid file yields problems and the defaults. */
+export function parseConfig(rawText: string, ruleIds: readonly string[]): LoadedConfig {
+  const text = stripBom(rawText);
+  const lines = new LineIndex(text);
+  const parsed = parseYaml(text, lines);
+  const problems = [...parsed.problems];
+  const root = parsed.root;
+  if (problems.some((p) => p.severity === 'error')) return { config: DEFAULT_CONFIG, problems };
+  if (root === undefined || (root.kind === 'scalar' && root.value === null)) return { config: DEFAULT_CONFIG, problems };
+  const data = toPlain(root);
+  const validate = validatorFor(ruleIds);
+  if (!validate(data)) {
+    for (const e of dedupe(validate.errors ?? [])) problems.push({ message: describe(e), range: locate(root, e), severity: 'error' });
+    return { config: DEFAULT_CONFIG, problems };
+  }
+  return { config: resolve(data as RawConfig), problems };
+}
+
+interface RawConfig {
+  memos?: string | string[];
+  ignore?: string | string[];
+  tenets?: string | string[];
+  people?: string;
+  evidence?: { required?: Partial<Record<Reversibility, number>>; maxAgeDays?: number };
+  rules?: Record<string, SeveritySetting>;
+}
+
+function resolve(raw: RawConfig): ResolvedConfig {
+  const list = (v: string | string[] | undefined, d: string[]) => (v === undefined ? d : Array.isArray(v) ? v : [v]);
+  return {
+    memos: list(raw.memos, DEFAULT_CONFIG.memos),
+    ignore: list(raw.ignore, DEFAULT_CONFIG.ignore),
+    tenets: list(raw.tenets, DEFAULT_CONFIG.tenets),
+    people: raw.people ?? DEFAULT_CONFIG.people,
+    peopleExplicit: raw.people !== undefined,
+    evidence: {
+      required: { ...DEFAULT_CONFIG.evidence.required, ...raw.evidence?.required },
+      maxAgeDays: raw.evidence?.maxAgeDays ?? DEFAULT_CONFIG.evidence.maxAgeDays,
+    },
+    rules: { ...raw.rules },
+  };
+}
+
+function toPlain(value: YamlValue | undefined): unknown {
+  if (!value) return null;
+  switch (value.kind) {
+    case 'scalar':
+      return value.value;
+    case 'seq':
+      return value.items.map(toPlain);
+    case 'map':
+      return Object.fromEntries(value.entries.map((e) => [e.key, toPlain(e.value)]));
+    default:
+      return null;
+  }
+}
+
+/** `oneOf` reports each branch; keep one message per place. */
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    // A bad rule id comes twice: the `propertyNames` error (which names the key) and its inner `enum` (which does not).
+    if (e.schemaPath.includes('/propertyNames/')) return false;
+    // `oneOf` reports each failed branch before its own summary; the summary says it best.
+    if (e.schemaPath.includes('/oneOf/') && errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath)) return false;
+    const p = e.params as { additionalProperty?: string; propertyName?: string };
+    const key = `${e.instancePath} ${p.additionalProperty ?? ''} ${p.propertyName ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : 'The config';
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `Unknown setting \`${String(p.additionalProperty)}\`${e.instancePath ? ` in ${where}` : ''}.`;
+    case 'propertyNames':
+      return `Unknown rule id \`${String(p.propertyName)}\`.`;
+    case 'enum':
+      return `${where} must be one of: ${(p.allowedValues as unknown[]).join(', ')}.`;
+    case 'oneOf':
+      return `${where} must be a glob or a list of globs.`;
+    default:
+      return `${where} ${e.message ?? 'is invalid'}.`;
+  }
+}
+
+function locate(root: YamlValue, e: ErrorObject): Range {
+  const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const p = e.params as { additionalProperty?: string; propertyName?: string };
+  const extraKey = p.additionalProperty ?? p.propertyName;
+  let node: YamlValue | undefined = root;
+  let range = root.range;
+  for (const seg of segments) {
+    if (node?.kind === 'map') {
+      const entry = getEntry(node, seg);
+      range = entry?.value?.range ?? entry?.keyRange ?? range;
+      node = entry?.value;
+    } else if (node?.kind === 'seq') {
+      node = node.items[Number(seg)];
+      range = node?.range ?? range;
+    }
+  }
+  if (extraKey !== undefined && node?.kind === 'map') range = getEntry(node, extraKey)?.keyRange ?? range;
+  return range;
+}
+
+/** The rule severity in force: the config's override, else the rule's default. */
+export function severityFor(config: ResolvedConfig, ruleId: string, fallback: SeveritySetting): SeveritySetting {
+  return config.rules[ruleId] ?? fallback;
+}
+

@@ -1,0 +1,124 @@
+import { countedArtifacts, reversibilityOf } from '../evidence/evidenceEntries';
+import { type MemoModel } from '../memo/memoModel';
+import type { Located, Range } from '../types';
+import { type MemoStatus, type Reversibility } from '../../shared/vocabulary';
+
+/** What the workspace remembers of a memo that is not open: enough for cross-memo rules, navigation and the audit. */
+export interface MemoSummary {
+  file: string;
+  id: string;
+  idRange: Range;
+  title: string | undefined;
+  status: MemoStatus | undefined;
+  date: string | undefined;
+  owners: string[];
+  /** Unique tenet ids the memo cites (front matter and inline). */
+  cited: string[];
+  /** Tenets the memo judged ✗. */
+  conflicts: string[];
+  supersedes: Located<string>[];
+  /** From `superseded-by:` and from a MADR `superseded by X` status. */
+  supersededBy: Located<string>[];
+  reversibility: Reversibility | undefined;
+  evidenceCount: number;
+  hasFrontMatter: boolean;
+}
+
+export function summarise(memo: MemoModel): MemoSummary {
+  return {
+    file: memo.file,
+    id: memo.id.value,
+    idRange: memo.id.range,
+    title: memo.title?.value,
+    status: memo.statusValue,
+    date: memo.date?.value,
+    owners: memo.owners.map((o) => o.value),
+    cited: [...new Set(memo.citations.map((c) => c.id))],
+    conflicts: [...new Set(memo.verdicts.filter((v) => v.verdict === 'conflicts').map((v) => v.id))],
+    supersedes: memo.supersedes,
+    supersededBy: memo.statusSupersededBy ? [...memo.supersededBy, memo.statusSupersededBy] : memo.supersededBy,
+    reversibility: reversibilityOf(memo),
+    // Counted as the evidence rules count, so the audit agrees with the diagnostics.
+    evidenceCount: countedArtifacts(memo).length,
+    hasFrontMatter: memo.frontMatter !== undefined,
+  };
+}
+
+/**
+ * Every memo of the workspace by file and by id; updated one file at a time. Lookups the rules
+ * make for each memo (by id, by link target) are map reads, so checking n memos stays O(n).
+ */
+export class MemoIndex {
+  private readonly byFile = new Map<string, MemoSummary>();
+  private readonly byId = new Map<string, Set<string>>();
+  /** Files whose `supersedes`/`superseded-by` name an id. */
+  private readonly byLinkTarget = new Map<string, Set<string>>();
+  private sorted: MemoSummary[] | undefined;
+
+  set(summary: MemoSummary): void {
+    this.delete(summary.file);
+    this.byFile.set(summary.file, summary);
+    addTo(this.byId, summary.id, summary.file);
+    for (const target of linkTargets(summary)) addTo(this.byLinkTarget, target, summary.file);
+    this.sorted = undefined;
+  }
+
+  delete(file: string): boolean {
+    const old = this.byFile.get(file);
+    if (!old) return false;
+    this.byFile.delete(file);
+    removeFrom(this.byId, old.id, file);
+    for (const target of linkTargets(old)) removeFrom(this.byLinkTarget, target, file);
+    this.sorted = undefined;
+    return true;
+  }
+
+  get(file: string): MemoSummary | undefined {
+    return this.byFile.get(file);
+  }
+
+  /** Memos with this id, in file order (more than one is a duplicate). */
+  withId(id: string): MemoSummary[] {
+    return this.filesToSummaries(this.byId.get(id));
+  }
+
+  /** Every memo, in file order. The array is shared: do not modify it. */
+  get all(): MemoSummary[] {
+    this.sorted ??= [...this.byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return this.sorted;
+  }
+
+  get size(): number {
+    return this.byFile.size;
+  }
+
+  /** Memos that cite a tenet. */
+  citing(tenetId: string): MemoSummary[] {
+    return this.all.filter((m) => m.cited.includes(tenetId));
+  }
+
+  /** Memos that name `id` in `supersedes` or `superseded-by`: whose diagnostics change when `id` changes. */
+  linkedTo(id: string): MemoSummary[] {
+    return this.filesToSummaries(this.byLinkTarget.get(id));
+  }
+
+  private filesToSummaries(files: Set<string> | undefined): MemoSummary[] {
+    return files ? [...files].sort().map((f) => this.byFile.get(f)!) : [];
+  }
+}
+
+function linkTargets(m: MemoSummary): Set<string> {
+  return new Set([...m.supersedes, ...m.supersededBy].map((l) => l.value));
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, file: string): void {
+  let files = map.get(key);
+  if (!files) map.set(key, (files = new Set()));
+  files.add(file);
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, file: string): void {
+  const files = map.get(key);
+  files?.delete(file);
+  if (files && files.size === 0) map.delete(key);
+}

@@ -1,0 +1,188 @@
+import picomatch from 'picomatch';
+import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type ResolvedConfig } from './config';
+import { MemoIndex, summarise } from './memoIndex';
+import type { MemoModel } from '../memo/memoModel';
+import { parseMemo } from '../memo/memoParser';
+import { parsePeople, type PeopleDirectory } from './people';
+import type { RuleContext } from '../check/rule';
+import { parseTenetFile } from '../tenets/tenetParser';
+import { TenetRegistry } from '../tenets/tenetRegistry';
+import type { Diagnostic, Range } from '../types';
+import { normaliseRelative, type ReadResult, type WorkspaceFs } from './workspaceFs';
+import type { YamlProblem } from '../yaml/yamlTree';
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Why a file could not be read, in words for a diagnostic. */
+export function describeReadFailure(result: Extract<ReadResult, { ok: false }>): string {
+  switch (result.reason) {
+    case 'binary':
+      return 'This file is not text (it contains NUL bytes); it was not checked.';
+    case 'too-large':
+      return `This file is too large to check (${result.detail ?? 'over the limit'}).`;
+    case 'directory':
+      return 'This path is a directory, not a file.';
+    case 'outside':
+      return 'This file resolves outside the workspace and was not read.';
+    case 'missing':
+      return 'This file does not exist.';
+    default:
+      return `This file could not be read${result.detail ? ` (${result.detail})` : ''}.`;
+  }
+}
+
+/**
+ * One workspace folder: its config, people, tenet registry and memo index. Pure apart from the
+ * `WorkspaceFs` it is given; the CLI loads it once, the language server keeps it and updates
+ * it file by file.
+ */
+export class Workspace {
+  config: ResolvedConfig = DEFAULT_CONFIG;
+  configProblems: YamlProblem[] = [];
+  configExists = false;
+  people: PeopleDirectory | undefined;
+  peopleProblems: Diagnostic[] = [];
+  readonly registry = new TenetRegistry();
+  readonly memos = new MemoIndex();
+  /** Memo and tenet files that could not be read, as `file-unreadable` diagnostics. */
+  readonly unreadable = new Map<string, Diagnostic>();
+  private memoMatcher: (p: string) => boolean = () => false;
+  private tenetMatcher: (p: string) => boolean = () => false;
+
+  constructor(
+    readonly fs: WorkspaceFs,
+    private readonly ruleIds: readonly string[],
+    /** Today's date as YYYY-MM-DD; fixed by tests. */
+    public today: string = new Date().toISOString().slice(0, 10),
+  ) {}
+
+  /** Reads config, people and tenets, and lists the memo files (not parsed yet). */
+  loadSettings(): void {
+    this.loadConfig();
+    this.loadPeople();
+    this.loadTenets();
+  }
+
+  loadConfig(): void {
+    const read = this.fs.readText(CONFIG_FILE);
+    this.configExists = read.ok;
+    if (read.ok) {
+      const loaded = parseConfig(read.text, this.ruleIds);
+      this.config = loaded.config;
+      this.configProblems = loaded.problems;
+    } else {
+      this.config = DEFAULT_CONFIG;
+      this.configProblems =
+        read.reason === 'missing' ? [] : [{ message: describeReadFailure(read), range: START, severity: 'error' }];
+    }
+    const isMemo = picomatch(this.config.memos, { dot: false });
+    const isIgnored = this.config.ignore.length > 0 ? picomatch(this.config.ignore, { dot: true }) : () => false;
+    this.memoMatcher = (p) => isMemo(p) && !isIgnored(p);
+    this.tenetMatcher = picomatch(this.config.tenets, { dot: false });
+  }
+
+  loadPeople(): void {
+    const file = this.config.people;
+    const read = this.fs.readText(file);
+    this.peopleProblems = [];
+    if (!read.ok) {
+      this.people = undefined;
+      if (read.reason !== 'missing' || this.config.peopleExplicit) {
+        // A path that leads out of the workspace names no file of it: the setting is what to fix.
+        const on = normaliseRelative(file) === undefined ? CONFIG_FILE : file;
+        this.peopleProblems.push(loadDiagnostic('config-invalid', on, START, `The people directory \`${file}\` could not be read: ${lowerFirst(describeReadFailure(read))}`));
+      }
+      return;
+    }
+    this.people = parsePeople(file, read.text);
+    for (const p of this.people.problems) this.peopleProblems.push(loadDiagnostic('config-invalid', file, p.range, p.message, p.severity));
+  }
+
+  loadTenets(): void {
+    const files = this.fs.glob(this.config.tenets);
+    this.registry.setAll(files.flatMap((f) => this.readTenetFile(f) ?? []));
+  }
+
+  /** Reads one tenet file; unreadable ones are remembered as diagnostics. */
+  readTenetFile(file: string): ReturnType<typeof parseTenetFile> | undefined {
+    const read = this.fs.readText(file);
+    this.unreadable.delete(file);
+    if (!read.ok) {
+      if (read.reason !== 'missing') this.unreadable.set(file, loadDiagnostic('file-unreadable', file, START, describeReadFailure(read)));
+      return undefined;
+    }
+    return parseTenetFile(file, read.text);
+  }
+
+  isMemoFile(file: string): boolean {
+    return this.memoMatcher(file);
+  }
+
+  isTenetFile(file: string): boolean {
+    return this.tenetMatcher(file);
+  }
+
+  listMemoFiles(): string[] {
+    return this.fs.glob(this.config.memos).filter((f) => this.memoMatcher(f));
+  }
+
+  /** Reads and parses a memo from disk; undefined (and a `file-unreadable` diagnostic) when it cannot be read. */
+  readMemo(file: string): MemoModel | undefined {
+    const text = this.readMemoText(file);
+    return text === undefined ? undefined : parseMemo(file, text);
+  }
+
+  /** Reads a memo's text; undefined (and a `file-unreadable` diagnostic) when it cannot be read. */
+  readMemoText(file: string): string | undefined {
+    const read = this.fs.readText(file);
+    this.unreadable.delete(file);
+    if (!read.ok) {
+      if (read.reason !== 'missing') this.unreadable.set(file, loadDiagnostic('file-unreadable', file, START, describeReadFailure(read)));
+      return undefined;
+    }
+    return read.text;
+  }
+
+  /** Records a parsed memo in the index (what cross-memo rules and navigation see). */
+  indexMemo(memo: MemoModel): void {
+    this.memos.set(summarise(memo));
+  }
+
+  removeFile(file: string): void {
+    this.memos.delete(file);
+    this.registry.removeFile(file);
+    this.unreadable.delete(file);
+  }
+
+  context(): RuleContext {
+    return { config: this.config, registry: this.registry, people: this.people, memos: this.memos, fs: this.fs, today: this.today };
+  }
+
+  /** Config and people problems as diagnostics on their files. */
+  settingsDiagnostics(): Diagnostic[] {
+    const config = this.configProblems.map((p) => loadDiagnostic('config-invalid', CONFIG_FILE, p.range, p.message, p.severity));
+    return [...config, ...this.peopleProblems];
+  }
+
+  /** True when `.decisions.yaml` has an error (the defaults are in force). */
+  get configInvalid(): boolean {
+    return this.configProblems.some((p) => p.severity === 'error');
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function loadDiagnostic(rule: string, file: string, range: Range, message: string, severity: 'error' | 'warning' = 'error'): Diagnostic {
+  return { rule, file, range, message, severity };
+}
+
+/** Loads settings and indexes every memo without checking them (the audit, the editor's first pass). */
+export function indexWorkspace(ws: Workspace): void {
+  ws.loadSettings();
+  for (const file of ws.listMemoFiles()) {
+    const memo = ws.readMemo(file);
+    if (memo) ws.indexMemo(memo);
+  }
+}

@@ -1,0 +1,47 @@
+import * as posix from 'pathe';
+
+// The workspace's files, behind an interface so the core never touches `fs` directly:
+// the CLI and the server use the disk, tests use memory. Every path crossing this interface
+// is workspace-relative with `/` separators.
+
+export type ReadResult =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'missing' | 'directory' | 'binary' | 'too-large' | 'outside' | 'unreadable'; detail?: string };
+
+export interface PathInfo {
+  /** The lexical path stays inside the workspace (no `..` escape, not absolute elsewhere). */
+  lexicallyInside: boolean;
+  exists: boolean;
+  /** Following symlinks, the file still lies inside the workspace. */
+  realInside: boolean;
+  isDirectory: boolean;
+}
+
+export interface WorkspaceFs {
+  /** Absolute path of the workspace root (for messages and JSON output only). */
+  readonly root: string;
+  /** Reads a text file. Never reads outside the workspace, never throws. */
+  readText(path: string): ReadResult;
+  /** Checks a path without reading it. */
+  inspect(path: string): PathInfo;
+  /** Workspace files matching any of the globs, sorted. Does not follow directory symlinks. */
+  glob(patterns: readonly string[]): string[];
+}
+
+/** Largest file the checker reads; larger memos are reported, not parsed. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Normalises a user-written relative path to workspace form, or undefined if it escapes the root. */
+export function normaliseRelative(path: string): string | undefined {
+  const p = path.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[a-zA-Z]:/.test(p)) return undefined;
+  const n = posix.normalize(p);
+  if (n === '..' || n.startsWith('../')) return undefined;
+  return n === '.' ? '' : n.replace(/\/$/, '');
+}
+
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8000);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { resolveEvidencePath } from '../core/evidence/evidencePaths';
+import type { MemoSummary } from '../core/workspace/memoIndex';
+import type { MemoModel } from '../core/memo/memoModel';
+import type { Diagnostic } from '../core/types';
+import type { MemoResultCache } from '../core/check/checker';
+import type { Workspace } from '../core/workspace/workspace';
+
+// The result cache behind `check --cache`. A memo's diagnostics are reused only when nothing
+// they depend on can have changed:
+//   - the memo's own bytes (content hash);
+//   - the settings: tool version, `.decisions.yaml`, the people directory, every tenet file,
+//     severity overrides and today's date (staleness depends on it) — any change drops the
+//     whole cache;
+//   - the cross-memo facts (ids and supersede links of every memo) — the index key;
+//   - what its evidence paths resolve to on disk right now (re-checked with a stat each run).
+// The cache is plain JSON, safe to delete, and a file that does not parse is ignored.
+
+export const CACHE_FORMAT = 1;
+
+interface CacheEntry {
+  hash: string;
+  summary: MemoSummary;
+  indexKey: string;
+  /** Evidence targets and what they resolved to when the entry was written. */
+  evidence: [target: string, resolution: string][];
+  diagnostics: Diagnostic[];
+}
+
+export interface CacheData {
+  format: number;
+  settingsKey: string;
+  entries: Record<string, CacheEntry>;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/** The settings fingerprint: any difference invalidates every entry. */
+export function settingsKey(ws: Workspace, extra: string): string {
+  const h = createHash('sha1');
+  h.update(`${CACHE_FORMAT}\0${extra}\0${ws.today}\0`);
+  for (const file of ['.decisions.yaml', ws.config.people]) {
+    const read = ws.fs.readText(file);
+    h.update(`${file}\0${read.ok ? read.text : `(${read.reason})`}\0`);
+  }
+  for (const tf of ws.registry.tenetFiles.sort((a, b) => (a.file < b.file ? -1 : 1))) h.update(`${tf.file}\0${tf.text}\0`);
+  return h.digest('base64url');
+}
+
+/** The fingerprint of what cross-memo rules read: every memo's id and links. */
+export function indexKey(ws: Workspace): string {
+  const h = createHash('sha1');
+  for (const m of ws.memos.all) {
+    h.update(`${m.file}\0${m.id}\0${m.status ?? ''}\0${m.supersedes.map((l) => l.value).join(',')}\0${m.supersededBy.map((l) => l.value).join(',')}\n`);
+  }
+  return h.digest('base64url');
+}
+
+export class CheckCache implements MemoResultCache {
+  private readonly entries: Record<string, CacheEntry>;
+  private readonly next: Record<string, CacheEntry> = {};
+  private stored = false;
+  hits = 0;
+
+  constructor(
+    previous: unknown,
+    private readonly settings: string,
+  ) {
+    const data = previous as Partial<CacheData> | undefined;
+    const usable = data && data.format === CACHE_FORMAT && data.settingsKey === settings && typeof data.entries === 'object' && data.entries !== null;
+    this.entries = usable ? (data.entries as Record<string, CacheEntry>) : {};
+  }
+
+  contentKey(text: string): string {
+    return contentHash(text);
+  }
+
+  indexKey(ws: Workspace): string {
+    return indexKey(ws);
+  }
+
+  /** The cached summary of a memo whose bytes have not changed. */
+  summary(file: string, hash: string): MemoSummary | undefined {
+    const e = this.entries[file];
+    return e && e.hash === hash ? e.summary : undefined;
+  }
+
+  /** Cached diagnostics, when the index and the memo's evidence on disk are as they were. */
+  diagnostics(ws: Workspace, file: string, hash: string, index: string): Diagnostic[] | undefined {
+    const e = this.entries[file];
+    if (!e || e.hash !== hash || e.indexKey !== index) return undefined;
+    for (const [target, was] of e.evidence) {
+      if (JSON.stringify(resolveEvidencePath(target, file, ws.fs)) !== was) return undefined;
+    }
+    this.hits++;
+    this.next[file] = e;
+    return e.diagnostics;
+  }
+
+  store(ws: Workspace, memo: MemoModel, hash: string, summary: MemoSummary, index: string, diagnostics: Diagnostic[]): void {
+    const evidence = memo.evidence
+      .filter((e) => e.kind === 'path' && e.target !== '')
+      .map((e): [string, string] => [e.target, JSON.stringify(resolveEvidencePath(e.target, memo.file, ws.fs))]);
+    // Fixes are for editors; the CLI prints none, and they would double the file.
+    const lean = diagnostics.map(({ fixes: _fixes, ...d }) => d);
+    this.next[memo.file] = { hash, summary, indexKey: index, evidence, diagnostics: lean };
+    this.stored = true;
+  }
+
+  /** Whether this run's entries differ from what was read (new results, or memos gone). */
+  get changed(): boolean {
+    return this.stored || Object.keys(this.entries).length !== Object.keys(this.next).length;
+  }
+
+  /** What to write back: the entries of this run only, so deleted memos drop out. */
+  toJSON(): CacheData {
+    return { format: CACHE_FORMAT, settingsKey: this.settings, entries: this.next };
+  }
+}

@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { looksBinary, MAX_FILE_BYTES, normaliseRelative, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspace/workspaceFs';
+
+// The disk-backed workspace. It is the one place the core reads files, so the rule "never read
+// outside the workspace" is enforced here: every read resolves symlinks and checks the real path.
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export class NodeWorkspaceFs implements WorkspaceFs {
+  readonly root: string;
+  private readonly realRoot: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+    this.realRoot = safeRealpath(this.root) ?? this.root;
+  }
+
+  private absolute(rel: string): string | undefined {
+    const n = normaliseRelative(rel);
+    return n === undefined ? undefined : path.join(this.root, n);
+  }
+
+  private insideReal(abs: string): boolean {
+    const real = safeRealpath(abs);
+    if (real === undefined) return false;
+    return real === this.realRoot || real.startsWith(this.realRoot + path.sep);
+  }
+
+  readText(rel: string): ReadResult {
+    const abs = this.absolute(rel);
+    if (abs === undefined) return { ok: false, reason: 'outside' };
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ELOOP' ? { ok: false, reason: 'unreadable', detail: 'symlink loop' } : { ok: false, reason: 'missing' };
+    }
+    if (!this.insideReal(abs)) return { ok: false, reason: 'outside' };
+    if (stat.isDirectory()) return { ok: false, reason: 'directory' };
+    // A FIFO or a device named like a memo would block the read forever, or never end.
+    if (!stat.isFile()) return { ok: false, reason: 'unreadable', detail: 'not a regular file' };
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, reason: 'too-large', detail: `${stat.size} bytes` };
+    try {
+      const bytes = fs.readFileSync(abs);
+      if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
+      return { ok: true, text: bytes.toString('utf8') };
+    } catch (e) {
+      return { ok: false, reason: 'unreadable', detail: (e as Error).message };
+    }
+  }
+
+  inspect(rel: string): PathInfo {
+    const abs = this.absolute(rel);
+    if (abs === undefined) return { lexicallyInside: false, exists: false, realInside: false, isDirectory: false };
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      // A dangling or looping link exists as a name but leads nowhere readable.
+      const isLink = (() => {
+        try {
+          return fs.lstatSync(abs).isSymbolicLink();
+        } catch {
+          return false;
+        }
+      })();
+      return { lexicallyInside: true, exists: false, realInside: !isLink, isDirectory: false };
+    }
+    return { lexicallyInside: true, exists: true, realInside: this.insideReal(abs), isDirectory: stat.isDirectory() };
+  }
+
+  glob(patterns: readonly string[]): string[] {
+    // A config glob such as `../**/*.md` would have the walker list folders above the root (and,
+    // far enough up, the whole disk): such patterns match nothing here, and no result leaves the root.
+    const inside = patterns.filter(staysInside);
+    if (inside.length === 0) return [];
+    try {
+      return globSync(inside, {
+        cwd: this.root,
+        ignore: ALWAYS_IGNORED,
+        followSymbolicLinks: false,
+        onlyFiles: true,
+        dot: false,
+        expandDirectories: false,
+      })
+        .filter((p) => normaliseRelative(p) !== undefined)
+        .sort();
+    } catch {
+      return [];
+    }
+  }
+}
+
+/** Whether a glob can only match below the root: not absolute, no `..` segment (braces included). */
+function staysInside(pattern: string): boolean {
+  const p = pattern.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[a-zA-Z]:/.test(p)) return false;
+  return !/(^|[/{,])\.\.($|[/},])/.test(p);
+}
+
+function safeRealpath(p: string): string | undefined {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Walks up from `start` to the nearest folder holding `.decisions.yaml`; undefined if none. */
+export function findWorkspaceRoot(start: string, configFile: string): string | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    dir = path.dirname(dir);
+  }
+  for (;;) {
+    if (fs.existsSync(path.join(dir, configFile))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
