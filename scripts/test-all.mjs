@@ -1,5 +1,5 @@
 // `npm test`: every tier in order, then one closing line that counts them all.
-//   1. build (esbuild) and type-check (tsc -b)
+//   1. build (esbuild), type-check (tsc -b) and lint (ESLint with the layer boundaries, knip for dead code)
 //   2. vitest: fixture tests of the core and rules, CLI, protocol (built server over stdio), robustness
 //   3. grammar tests (vscode-tmgrammar-test)
 //   4. real editor: the mocha suite in VS Code (code-server, offline) and the audit HTML in Chromium
@@ -36,6 +36,8 @@ const build = run('build', npm, ['run', '--silent', 'build']);
 tier('build', build.ok, build.ok ? 1 : 0, 0, build.seconds);
 const types = run('type-check', npm, ['run', '--silent', 'typecheck']);
 tier('type-check', types.ok, types.ok ? 1 : 0, 0, types.seconds);
+const lint = run('lint', npm, ['run', '--silent', 'lint']);
+tier('lint', lint.ok, lint.ok ? 1 : 0, 0, lint.seconds);
 
 const out = mkdtempSync(path.join(tmpdir(), 'dm-vitest-'));
 const report = path.join(out, 'vitest.json');

@@ -28,7 +28,7 @@ export class AuditReports implements vscode.Disposable {
     let report = this.reports.get(key);
     if (!report) {
       const params: AuditParams = folder ? { folder: folder.toString() } : {};
-      report = Promise.resolve(this.client().sendRequest<AuditResult>(AUDIT_REQUEST, params));
+      report = Promise.resolve(this.client().sendRequest(AUDIT_REQUEST, params));
       this.reports.set(key, report);
       // A failed request is not remembered: the next view refresh asks again.
       report.catch(() => {

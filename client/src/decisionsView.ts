@@ -5,7 +5,7 @@ import type { AuditReports } from './auditReports';
 import { openAuditEntry } from './openAuditEntry';
 import { MEMO_STATUSES, TENET_LAYERS } from '../../server/src/shared/vocabulary';
 
-export const DECISIONS_VIEW_ID = 'decisionMemos.decisions';
+const DECISIONS_VIEW_ID = 'decisionMemos.decisions';
 /** Internal (not in the palette): opens a memo or a tenet the view lists. Arguments: folder URI, file, tenet id. */
 const OPEN_ENTRY_COMMAND = 'decisionMemos.openDecisionsEntry';
 

@@ -7,7 +7,7 @@ import SERVER_NODE_OPTIONS from '../../server/src/shared/serverNodeOptions.json'
 const CLIENT_ID = SETTINGS_SECTION;
 
 /** Which documents the server sees: memos and tenet files are markdown, tenets and config also YAML. */
-export const DOCUMENT_SELECTOR = [
+const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'markdown' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'file', pattern: '**/.decisions.yaml' },

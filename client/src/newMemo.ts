@@ -17,7 +17,7 @@ export function registerNewMemoCommand(getClient: () => LanguageClient): vscode.
     const params: NewMemoParams = { folder: folder.uri.toString(), title: title.trim() };
     let result: NewMemoResult;
     try {
-      result = await getClient().sendRequest<NewMemoResult>(NEW_MEMO_REQUEST, params);
+      result = await getClient().sendRequest(NEW_MEMO_REQUEST, params);
     } catch (error) {
       void vscode.window.showErrorMessage(`Decision Memos: could not prepare a new memo (${errorMessage(error)}).`);
       return;

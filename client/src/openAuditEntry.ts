@@ -9,9 +9,10 @@ import type { AuditResult } from '../../server/src/shared/protocol';
 const TENET_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
 
 /** The URI of a report path inside `folder`; undefined for anything that could leave it (absolute, `..`, a URI). */
-export function resolveInFolder(folder: vscode.Uri, file: unknown): vscode.Uri | undefined {
+function resolveInFolder(folder: vscode.Uri, file: unknown): vscode.Uri | undefined {
   if (typeof file !== 'string' || file === '' || file.length > 4096) return undefined;
   // Report paths are normalised and `/`-separated: a backslash, a drive, a scheme or a control character is not one.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\\\u0000-\u001f]/.test(file) || file.startsWith('/') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(file)) return undefined;
   const segments = file.split('/');
   if (segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;
@@ -19,7 +20,7 @@ export function resolveInFolder(folder: vscode.Uri, file: unknown): vscode.Uri |
 }
 
 /** Whether the report names `file` (as a memo, a tenet's file or a conflict's memo). */
-export function reportLists(report: AuditResult, file: string): boolean {
+function reportLists(report: AuditResult, file: string): boolean {
   return report.memoList.some((m) => m.file === file) || report.tenets.some((t) => t.file === file) || report.conflicts.some((c) => c.memos.includes(file));
 }
 

@@ -7,8 +7,8 @@ import type { AuditReports } from './auditReports';
 import { openAuditEntry } from './openAuditEntry';
 
 /** The webview's view type (tabs show it as `TabInputWebview.viewType`, possibly prefixed). */
-export const TENET_USAGE_VIEW_TYPE = 'decisionMemos.tenetUsage';
-export const SHOW_TENET_USAGE_COMMAND = 'decisionMemos.showTenetUsage';
+const TENET_USAGE_VIEW_TYPE = 'decisionMemos.tenetUsage';
+const SHOW_TENET_USAGE_COMMAND = 'decisionMemos.showTenetUsage';
 
 /**
  * The "Tenet Usage" webview: the audit page the CLI writes with `--format html`, drawn from the

@@ -7,6 +7,7 @@
 //   node test/e2e/audit-html.mjs --screenshot   also writes docs/images/audit-report.png
 //                                              (the report of examples/workspace)
 // Prints `N passed, N failed`; exits 1 when a check failed. Environment: CHROMIUM_PATH.
+/* global document, window -- page.evaluate callbacks run in the browser */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

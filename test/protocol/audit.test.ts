@@ -17,7 +17,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const requestAudit = (params: AuditParams = {}) => server!.request<AuditResult>(AUDIT_REQUEST, params);
+const requestAudit = (params: AuditParams = {}) => server!.request<AuditResult>(AUDIT_REQUEST.method, params);
 const citationsOf = (report: AuditResult) => Object.fromEntries(report.tenets.map((t) => [t.id, t.citations]));
 
 async function rejection(promise: Promise<unknown>): Promise<ResponseError<unknown>> {

@@ -1,8 +1,8 @@
-import type { AuditMemo, AuditReport, EvidenceCoverage, OwnerLoad, TenetUsage } from '../shared/audit/report';
+import type { AuditReport, EvidenceCoverage, OwnerLoad, TenetUsage } from '../shared/audit/report';
 import type { MemoSummary } from '../core/workspace/memoIndex';
 import { findPerson } from '../core/workspace/people';
 import type { Workspace } from '../core/workspace/workspace';
-import { MEMO_STATUSES, REVERSIBILITIES, type MemoStatus, type Reversibility } from '../shared/vocabulary';
+import { MEMO_STATUSES, REVERSIBILITIES, type Reversibility } from '../shared/vocabulary';
 
 // The tenet usage audit: figures a leadership team reviews each quarter, computed from the
 // workspace index (the same index `check` and the editor use). Pure: no I/O, no clock.

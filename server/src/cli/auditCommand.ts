@@ -13,7 +13,7 @@ import { CliError, EXIT_CANNOT_RUN, EXIT_OK } from './cliError';
 // builds. It prints the report (or writes it with --output) and never changes a memo.
 
 export const AUDIT_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
-export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 export interface AuditCommandOptions {
   format: AuditFormat;

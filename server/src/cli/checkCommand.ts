@@ -25,7 +25,7 @@ import { CachedInspectFs } from '../core/workspace/cachedInspectFs';
 // (an invalid config, a folder with no memos, a rule that crashed) go to stderr.
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
+type Format = (typeof FORMATS)[number];
 
 export interface CheckCommandOptions {
   format: Format;
@@ -172,7 +172,7 @@ function checkTarget(target: CheckTarget, rules: readonly Rule[], today: string,
   };
 }
 
-export const DEFAULT_CACHE_FILE = '.decision-memos-cache.json';
+const DEFAULT_CACHE_FILE = '.decision-memos-cache.json';
 
 /** The cache file: one entry set per workspace root. */
 interface CacheStore {

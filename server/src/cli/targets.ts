@@ -39,7 +39,7 @@ export function resolveTargets(args: readonly string[], cwd: string): CheckTarge
 }
 
 /** The workspace a single file belongs to (see the rules at the top of this file). */
-export function workspaceRootOfFile(absFile: string, cwd: string): string {
+function workspaceRootOfFile(absFile: string, cwd: string): string {
   const found = findWorkspaceRoot(path.dirname(absFile), CONFIG_FILE);
   if (found) return found;
   return isInside(absFile, cwd) ? path.resolve(cwd) : path.dirname(absFile);

@@ -3,7 +3,7 @@
 /** Tenet identifiers: `T-001`, `ENG-LATENCY`. */
 export const TENET_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
 /** An inline citation `[[ID]]`; the id is validated separately so `[[eng-latency]]` can be reported. */
-export const INLINE_CITATION = /\[\[([^\[\]\n]{1,80})\]\]/g;
+export const INLINE_CITATION = /\[\[([^[\]\n]{1,80})\]\]/g;
 
 /** `docs/adr/0007-use-x.md` → `0007`; `use-x.md` → `use-x`; `20200925-use-x.md` → `20200925-use-x`. */
 export function memoIdFromPath(path: string): string {

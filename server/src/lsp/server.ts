@@ -29,7 +29,7 @@ import { safe, safeRequest } from './safe';
 import { SettingsCache } from './settings';
 import { applyFileEvents } from './watchedFiles';
 
-export const COMPLETION_TRIGGERS = ['[', ':', ' ', ',', '/', '-'];
+const COMPLETION_TRIGGERS = ['[', ':', ' ', ',', '/', '-'];
 
 /** Wires the connection to the core: documents, folders, settings, diagnostics and one handler per feature. */
 export function startServer(connection: Connection): void {

@@ -61,7 +61,7 @@ export class SettingsCache {
 }
 
 /** Reads whatever the client sent into well-formed settings; a wrong type falls back to the default. */
-export function normaliseSettings(raw: unknown): DecisionMemosSettings {
+function normaliseSettings(raw: unknown): DecisionMemosSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const rules: Record<string, SeveritySetting> = {};
   if (r.rules && typeof r.rules === 'object') {

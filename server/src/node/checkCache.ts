@@ -16,7 +16,7 @@ import type { Workspace } from '../core/workspace/workspace';
 //   - what its evidence paths resolve to on disk right now (re-checked with a stat each run).
 // The cache is plain JSON, safe to delete, and a file that does not parse is ignored.
 
-export const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 1;
 
 interface CacheEntry {
   hash: string;
@@ -33,7 +33,7 @@ export interface CacheData {
   entries: Record<string, CacheEntry>;
 }
 
-export function contentHash(text: string): string {
+function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
@@ -50,7 +50,7 @@ export function settingsKey(ws: Workspace, extra: string): string {
 }
 
 /** The fingerprint of what cross-memo rules read: every memo's id and links. */
-export function indexKey(ws: Workspace): string {
+function indexKey(ws: Workspace): string {
   const h = createHash('sha1');
   for (const m of ws.memos.all) {
     h.update(`${m.file}\0${m.id}\0${m.status ?? ''}\0${m.supersedes.map((l) => l.value).join(',')}\0${m.supersededBy.map((l) => l.value).join(',')}\n`);

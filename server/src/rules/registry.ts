@@ -65,7 +65,3 @@ export const ALL_RULES: readonly Rule[] = [
 ];
 
 export const RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);
-
-export function findRule(id: string): Rule | undefined {
-  return ALL_RULES.find((r) => r.id === id);
-}

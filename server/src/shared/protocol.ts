@@ -1,8 +1,8 @@
-// Custom messages between the client and the server, typed once for both sides.
+// Custom messages between the client and the server, typed once for both sides: each is a
+// `RequestType` / `NotificationType` object, so a handler and a sender cannot disagree about the
+// method name or the shapes of its parameters and result.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { AuditReport } from './audit/report';
-
-/** Server → client: the state the status bar shows. */
-export const STATUS_NOTIFICATION = 'decisionMemos/status';
 
 export interface StatusParams {
   state: 'indexing' | 'ready';
@@ -14,8 +14,8 @@ export interface StatusParams {
   warnings: number;
 }
 
-/** Client → server: the next free memo id and the file path for a new memo (shared with `decision-memos new`). */
-export const NEW_MEMO_REQUEST = 'decisionMemos/newMemo';
+/** Server → client: the state the status bar shows. */
+export const STATUS_NOTIFICATION = new NotificationType<StatusParams>('decisionMemos/status');
 
 export interface NewMemoParams {
   /** The workspace folder URI. */
@@ -30,8 +30,8 @@ export interface NewMemoResult {
   content: string;
 }
 
-/** Client → server: the tenet usage audit of a workspace folder, computed from the live index. */
-export const AUDIT_REQUEST = 'decisionMemos/audit';
+/** Client → server: the next free memo id and the file path for a new memo (shared with `decision-memos new`). */
+export const NEW_MEMO_REQUEST = new RequestType<NewMemoParams, NewMemoResult, void>('decisionMemos/newMemo');
 
 export interface AuditParams {
   /** The workspace folder URI; the first workspace folder when absent. */
@@ -42,6 +42,9 @@ export interface AuditParams {
 
 /** The report, as `decision-memos audit` computes it (file paths relative to the folder, `/`-separated). */
 export type AuditResult = AuditReport;
+
+/** Client → server: the tenet usage audit of a workspace folder, computed from the live index. */
+export const AUDIT_REQUEST = new RequestType<AuditParams | undefined, AuditResult, void>('decisionMemos/audit');
 
 /**
  * Command of the "cited by N memos" code lens on a tenet definition. Arguments: the tenet file's

@@ -8,7 +8,7 @@ import { type Severity } from '../../shared/vocabulary';
 // (`line:col  severity  message  rule-id`), then a one-line summary. Made for a terminal, so
 // file names are relative to the current directory and can be clicked.
 
-export type Colors = ReturnType<typeof pc.createColors>;
+type Colors = ReturnType<typeof pc.createColors>;
 
 export interface StylishOptions {
   colors: Colors;

@@ -104,7 +104,7 @@ export interface WorkspaceCheck {
  * the index of all memos. Used by the CLI; the server does the same work incrementally.
  */
 /** Above this many memos, `checkWorkspace` parses each memo twice rather than holding all parses. */
-export const KEEP_MODELS_UP_TO = 2000;
+const KEEP_MODELS_UP_TO = 2000;
 
 export function checkWorkspace(
   ws: Workspace,

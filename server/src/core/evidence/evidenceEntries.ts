@@ -1,7 +1,7 @@
 import { type EvidenceEntry, type MemoModel } from '../memo/memoModel';
 import type { Range } from '../types';
 import { normaliseRelative } from '../workspace/workspaceFs';
-import type { YamlMap, YamlSeq, YamlValue } from '../yaml/yamlTree';
+import type { YamlSeq, YamlValue } from '../yaml/yamlTree';
 import { DATE_PLACEHOLDER, DECIDING_STATUSES, LIMITS_PLACEHOLDER, PATH_PLACEHOLDER, REVERSIBILITIES, type Reversibility } from '../../shared/vocabulary';
 
 // What the evidence rules share besides path resolution: the entry template their fixes insert,
@@ -87,11 +87,5 @@ export function evidenceItems(memo: MemoModel): EvidenceItem[] {
 
 function rangeKey(r: Range): string {
   return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
-}
-
-/** The YAML map of a map-shaped entry (`- path: …`), for fixes that add a key to it. */
-export function entryMap(memo: MemoModel, entry: EvidenceEntry): YamlMap | undefined {
-  const item = evidenceItems(memo).find((i) => i.entry === entry);
-  return item?.node.kind === 'map' ? item.node : undefined;
 }
 

@@ -12,22 +12,22 @@
 // shows: at a limit, remark takes a few hundred milliseconds at most.
 
 /** Container levels (block quotes, list items, two columns of indentation) at the start of one line. */
-export const MAX_CONTAINER_DEPTH = 48;
+const MAX_CONTAINER_DEPTH = 48;
 /** Containers opened inside another container (a list in a list item, a quote in a list item), over the whole text. */
-export const MAX_NESTED_CONTAINERS = 1000;
+const MAX_NESTED_CONTAINERS = 1000;
 /** Lines that start a list item or a block quote, over the whole text. */
-export const MAX_CONTAINER_STARTS = 1500;
+const MAX_CONTAINER_STARTS = 1500;
 /** Lines that could underline a setext heading (`===`, `---`). */
-export const MAX_SETEXT_UNDERLINES = 300;
+const MAX_SETEXT_UNDERLINES = 300;
 /** Emphasis and link delimiters (`*`, `_`, `[`, `]`) in one block of consecutive non-blank lines. */
-export const MAX_DELIMITERS_PER_BLOCK = 3000;
+const MAX_DELIMITERS_PER_BLOCK = 3000;
 /** The sum over blocks of the square of their delimiter counts: the work those blocks cost together. */
-export const MAX_DELIMITER_WORK = 50_000_000;
+const MAX_DELIMITER_WORK = 50_000_000;
 /**
  * The sum over blocks of (`<!` and `<?` openers) × (the block's length): each unclosed comment,
  * declaration or processing instruction is looked for an end through the rest of its paragraph.
  */
-export const MAX_INLINE_HTML_WORK = 8_000_000;
+const MAX_INLINE_HTML_WORK = 8_000_000;
 
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 

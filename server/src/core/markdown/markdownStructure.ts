@@ -25,7 +25,7 @@ export interface MarkdownStructure {
 }
 
 /** Above this size a memo is read with the line scanner: remark's cost grows with the input, and no real memo is this long. */
-export const REMARK_MAX_CHARS = 1_000_000;
+const REMARK_MAX_CHARS = 1_000_000;
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -104,7 +104,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
 /** A line-by-line approximation: ATX headings and fenced code. Used for huge or pathological input. */
-export function scanLines(text: string): MarkdownStructure {
+function scanLines(text: string): MarkdownStructure {
   const headings: Heading[] = [];
   const excluded: Array<[number, number]> = [];
   let fence: { marker: string; start: number } | undefined;

@@ -3,7 +3,7 @@ import { INLINE_CITATION, isUrl, memoIdFromPath, memoRefToId } from '../ids';
 import { isExcluded, readBodyStructure, type MarkdownStructure } from '../markdown/markdownStructure';
 import { type BodyLine, type Citation, type EvidenceEntry, type FieldSource, type MemoModel, type Section, type Verdict } from './memoModel';
 import { LineIndex, stripBom } from '../text/lineIndex';
-import type { Located, Range } from '../types';
+import type { Located } from '../types';
 import { getEntry, scalarText, stringList, type YamlEntry, type YamlValue } from '../yaml/yamlTree';
 import { EVIDENCE_TARGET_KEYS, LIMITS_KEYS, MEMO_STATUSES, OWNER_KEYS, STATUS_ALIASES, type MemoStatus } from '../../shared/vocabulary';
 
@@ -292,11 +292,6 @@ function proseWords(lines: LineIndex, structure: MarkdownStructure, bodyStart: n
 
 function collectWords(line: string, into: string[]): void {
   for (const m of line.toLowerCase().matchAll(WORD)) if (m[0].length > 2) into.push(m[0]);
-}
-
-/** The range of a front matter entry's key, or of the front matter opening fence. */
-export function fieldRange(memo: MemoModel, key: string): Range | undefined {
-  return memo.fields.get(key)?.keyRange;
 }
 
 /** The first of `keys` a map holds (keys are alternatives, in order of preference). */

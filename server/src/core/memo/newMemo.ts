@@ -44,7 +44,7 @@ export function planNewMemo(ws: Workspace, title: string, opts: NewMemoOptions):
  * memo's id and its file name's number count, so a memo with `id: ADR-7` in `0007-x.md` still
  * keeps 0007 taken.
  */
-export function nextMemoId(ws: Workspace): string {
+function nextMemoId(ws: Workspace): string {
   let highest = 0;
   for (const memo of ws.memos.all) {
     for (const candidate of [memo.id, memoIdFromPath(memo.file)]) {
@@ -58,7 +58,7 @@ export function nextMemoId(ws: Workspace): string {
  * The folder where most existing memos live (ties: the first in sort order); with no memos yet,
  * the static folder of the first memo glob (`decisions/**\/*.md` → `decisions`).
  */
-export function memoFolder(ws: Workspace): string {
+function memoFolder(ws: Workspace): string {
   const counts = new Map<string, number>();
   for (const memo of ws.memos.all) {
     const dir = posix.dirname(memo.file);

@@ -29,8 +29,8 @@ const STOP = new Set(
     .split(' '),
 );
 
-export const RELEVANT_SCORE = 8;
-export const RELEVANT_TERMS = 2;
+const RELEVANT_SCORE = 8;
+const RELEVANT_TERMS = 2;
 
 function stem(word: string): string {
   return word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;

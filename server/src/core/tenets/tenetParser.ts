@@ -1,4 +1,3 @@
-import { TENET_ID } from '../ids';
 import { readStructure } from '../markdown/markdownStructure';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import type { TenetDefinition, TenetFile } from './tenetModel';
@@ -116,8 +115,4 @@ function fromMeta(
     statementRange,
     status: text('status')?.toLowerCase() === 'retired' ? 'retired' : 'active',
   };
-}
-
-export function isTenetId(text: string): boolean {
-  return TENET_ID.test(text);
 }

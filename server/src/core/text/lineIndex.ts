@@ -84,10 +84,6 @@ export class LineIndex {
   }
 }
 
-export function emptyRange(): Range {
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-}
-
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }

@@ -3,7 +3,7 @@
 // the report as large as its square (5,000 copies of one tenet id: half a gigabyte of text).
 
 /** How many places a message names before it says how many more there are. */
-export const MAX_LISTED = 5;
+const MAX_LISTED = 5;
 /** How many related locations a diagnostic carries. */
 export const MAX_RELATED = 20;
 

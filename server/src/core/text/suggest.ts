@@ -19,7 +19,7 @@ export interface Suggestion {
 }
 
 /** How many edits still read as a typo of a text this long. */
-export function maxTypoEdits(length: number): number {
+function maxTypoEdits(length: number): number {
   return length <= 3 ? 1 : Math.max(2, Math.floor(length * 0.34));
 }
 

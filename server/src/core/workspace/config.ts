@@ -195,8 +195,3 @@ function locate(root: YamlValue, e: ErrorObject): Range {
   return range;
 }
 
-/** The rule severity in force: the config's override, else the rule's default. */
-export function severityFor(config: ResolvedConfig, ruleId: string, fallback: SeveritySetting): SeveritySetting {
-  return config.rules[ruleId] ?? fallback;
-}
-

@@ -28,7 +28,7 @@ export interface YamlMap {
   range: Range;
 }
 /** An alias, a complex key, or nesting deeper than we care to follow. */
-export interface YamlOther {
+interface YamlOther {
   kind: 'other';
   range: Range;
 }

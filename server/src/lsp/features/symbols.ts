@@ -14,7 +14,7 @@ export function symbolUnderCursor(ctx: ServerContext, params: TextDocumentPositi
  * The tenet id, person, memo id or evidence path under the cursor of any open document:
  * memos read through their model, tenet files through theirs, other files by the id's shape.
  */
-export function symbolAt(ctx: ServerContext, target: DocumentTarget, pos: Position): SymbolRef | undefined {
+function symbolAt(ctx: ServerContext, target: DocumentTarget, pos: Position): SymbolRef | undefined {
   const { doc, rel } = target;
   switch (target.kind) {
     case 'memo':
