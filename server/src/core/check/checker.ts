@@ -29,7 +29,11 @@ export interface CheckOptions {
   overrides?: SeverityOverrides;
   /** Leave quick fixes out of the results (the CLI prints none; they are most of a result's size). */
   withoutFixes?: boolean;
-  /** Called when a rule throws: the other rules still run, and the caller decides how to log. */
+  /**
+   * Called when a rule throws: the other rules still run, and the caller decides how to log.
+   * Without it the error propagates, so a rule that throws fails its tests instead of passing
+   * them by reporting nothing.
+   */
   onRuleError?: (ruleId: string, file: string, error: unknown) => void;
 }
 
@@ -54,7 +58,8 @@ export function checkMemo(memo: MemoModel, rules: readonly Rule[], ctx: RuleCont
     try {
       rule.check(memo, ctx, (f) => out.push(toDiagnostic(rule, severity, memo.file, f, !options.withoutFixes)));
     } catch (error) {
-      options.onRuleError?.(rule.id, memo.file, error);
+      if (!options.onRuleError) throw error;
+      options.onRuleError(rule.id, memo.file, error);
     }
   }
   return sortDiagnostics(out);
@@ -70,7 +75,8 @@ export function checkTenetFile(file: TenetFile, rules: readonly Rule[], ctx: Rul
       try {
         rule.check(file, ctx, (f) => out.push(toDiagnostic(rule, severity, file.file, f)));
       } catch (error) {
-        options.onRuleError?.(rule.id, file.file, error);
+        if (!options.onRuleError) throw error;
+        options.onRuleError(rule.id, file.file, error);
       }
     } else if (rule.id === 'tenet-file-invalid') {
       for (const p of file.problems) out.push(toDiagnostic(rule, p.severity === 'warning' ? 'warning' : severity, file.file, p));
