@@ -3,11 +3,13 @@
 // than a convention:
 //   shared/  imports nothing from the rest of the server (the client bundles it);
 //   core/ and rules/  no Node built-ins, no LSP, nothing from the adapters (node/, service/, lsp/, cli/);
-//   service/  no Node built-ins and no LSP connection (only LSP *types*); hosts inject I/O;
+//   service/  no Node I/O and no LSP connection (only protocol types); its host injects the I/O;
 //   client/  only `shared/` of the server.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Node modules that do I/O or start processes (path and url only compute strings). */
+const NODE_IO = ['node:fs', 'node:fs/*', 'fs', 'fs/*', 'node:child_process', 'child_process', 'node:net', 'net', 'node:http', 'http', 'node:https', 'https', 'node:os', 'os', 'node:worker_threads', 'worker_threads', 'node:dns', 'dns'];
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'path/*', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'util', 'stream', 'http', 'https', 'net', 'events'];
 
 /** `no-restricted-imports` patterns that keep a folder off the named layers. */
@@ -59,7 +61,7 @@ export default tseslint.config(
     files: ['server/src/service/**/*.ts'],
     rules: {
       'no-restricted-imports': offLimits('The language service takes its I/O from its host and speaks LSP types, not the connection (see ARCHITECTURE.md).', [
-        ...NODE_BUILTINS,
+        ...NODE_IO,
         'vscode',
         'vscode-languageserver',
         'vscode-languageserver/*',

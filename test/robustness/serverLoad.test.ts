@@ -7,8 +7,8 @@ import type { CompletionList, Diagnostic as LspDiagnostic, Hover, PublishDiagnos
 import { checkWorkspace } from '../../server/src/core/check/checker';
 import { NodeWorkspaceFs } from '../../server/src/node/nodeWorkspaceFs';
 import { Workspace } from '../../server/src/core/workspace/workspace';
-import { toLspDiagnostic } from '../../server/src/lsp/convert';
-import { todayString } from '../../server/src/lsp/folders';
+import { toLspDiagnostic } from '../../server/src/service/convert';
+import { localToday } from '../../server/src/core/dates';
 import { ALL_RULES, RULE_IDS } from '../../server/src/rules/registry';
 import { BASE_TENETS } from '../helpers/memoWorkspace';
 import { MARKDOWN_TENETS, PEOPLE } from '../protocol/fixture';
@@ -76,7 +76,7 @@ class FreshCheck {
   /** Diagnostics per workspace-relative file, after writing `texts` into the copy. */
   run(texts: Record<string, string>): Map<string, LspDiagnostic[]> {
     writeFiles(this.copy, texts);
-    const ws = new Workspace(new NodeWorkspaceFs(this.copy), RULE_IDS, todayString());
+    const ws = new Workspace(new NodeWorkspaceFs(this.copy), RULE_IDS, localToday());
     const out = new Map<string, LspDiagnostic[]>();
     for (const d of checkWorkspace(ws, ALL_RULES).diagnostics) {
       const list = out.get(d.file) ?? [];

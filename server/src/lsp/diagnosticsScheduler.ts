@@ -1,4 +1,4 @@
-import { yieldToEventLoop } from './folders';
+import { yieldToEventLoop } from '../service/indexer';
 
 /**
  * When checks run. Each document has at most one pending check: scheduling again restarts the

@@ -1,5 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { describeError } from './diagnosticsService';
+import { describeError } from '../service/decisionService';
 import { startServer } from './server';
 
 // Entry point of `dist/server.js`. The transport comes from the command line (`--stdio`,

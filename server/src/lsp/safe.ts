@@ -1,5 +1,5 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { describeError } from './diagnosticsService';
+import { describeError, ServiceError } from '../service/decisionService';
 
 /** Runs a handler; a deliberate `ResponseError` goes through, anything else is logged and handed to `onError`. */
 function guarded<P extends unknown[], R>(
@@ -13,6 +13,8 @@ function guarded<P extends unknown[], R>(
       return await handler(...args);
     } catch (error) {
       if (error instanceof ResponseError) throw error;
+      // A deliberate refusal from the language service: the client shows its message.
+      if (error instanceof ServiceError) throw new ResponseError(error.kind === 'invalid-params' ? ErrorCodes.InvalidParams : ErrorCodes.InvalidRequest, error.message);
       log(`${name} failed: ${describeError(error)}`);
       return onError(error);
     }

@@ -1,37 +1,50 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { AUDIT_REQUEST, NEW_MEMO_REQUEST, type AuditParams, type AuditResult, type NewMemoParams, type NewMemoResult } from '../shared/protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createDecisionService, describeError } from '../service/decisionService';
+import { audit } from '../service/features/audit';
+import { codeActions, FIX_ALL_KIND } from '../service/features/codeActions';
+import { codeLenses } from '../service/features/codeLens';
+import { completion } from '../service/features/completion';
+import { definition } from '../service/features/definition';
+import { documentLinks } from '../service/features/documentLinks';
+import { documentSymbols } from '../service/features/documentSymbols';
+import { hover } from '../service/features/hover';
+import { newMemo } from '../service/features/newMemo';
+import { references } from '../service/features/references';
+import { prepareRename, rename } from '../service/features/rename';
+import { workspaceSymbols } from '../service/features/workspaceSymbols';
+import type { ClientFlags } from '../service/host';
+import { AUDIT_REQUEST, NEW_MEMO_REQUEST } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
-import type { ClientFlags, ServerContext } from './context';
-import { DiagnosticsService, describeError } from './diagnosticsService';
-import { OpenDocuments } from './documents';
-import { audit } from './features/audit';
-import { codeActions, FIX_ALL_KIND } from './features/codeActions';
-import { codeLenses } from './features/codeLens';
-import { completion } from './features/completion';
-import { definition } from './features/definition';
-import { documentLinks } from './features/documentLinks';
-import { documentSymbols } from './features/documentSymbols';
-import { hover } from './features/hover';
-import { newMemo } from './features/newMemo';
-import { references } from './features/references';
-import { prepareRename, rename } from './features/rename';
-import { workspaceSymbols } from './features/workspaceSymbols';
-import { FolderRegistry, type Folder } from './folders';
+import { DiagnosticsPipeline } from './diagnosticsPipeline';
+import { nodeServiceHost } from './nodeHost';
 import { safe, safeRequest } from './safe';
 import { SettingsCache } from './settings';
-import { applyFileEvents } from './watchedFiles';
+import { fileEvents } from './workspaceEvents';
 
 const COMPLETION_TRIGGERS = ['[', ':', ' ', ',', '/', '-'];
 
-/** Wires the connection to the core: documents, folders, settings, diagnostics and one handler per feature. */
+/** Capabilities beyond the service's own: what the server itself asks of the client. */
+interface ServerFlags extends ClientFlags {
+  /** `workspace/configuration` (pull settings per folder). */
+  configuration: boolean;
+  /** `workspace/codeLens/refresh`. */
+  codeLensRefresh: boolean;
+}
+
+/**
+ * Wires the connection to the language service: documents and file events become workspace
+ * changes, requests call the service's features, and the diagnostics pipeline publishes.
+ */
 export function startServer(connection: Connection): void {
   const log = (message: string) => {
     try {
@@ -40,33 +53,38 @@ export function startServer(connection: Connection): void {
       process.stderr.write(message + '\n');
     }
   };
-  const documents = new OpenDocuments();
-  let client: ClientFlags = { configuration: false, documentChanges: false, createFiles: false, codeLensRefresh: false };
+  const documents = new TextDocuments(TextDocument);
+  const service = createDecisionService(nodeServiceHost(documents, log));
+  let flags: ServerFlags = { configuration: false, documentChanges: false, createFiles: false, codeLensRefresh: false };
   let initialized = false;
-  const startIndexing = (folder: Folder) => {
-    if (initialized) diagnostics.reindex(folder, false);
-  };
-  const folders = new FolderRegistry(documents, startIndexing);
-  const settings = new SettingsCache(connection, () => client.configuration, log);
+  const settings = new SettingsCache(connection, () => flags.configuration, log, (folder, s) => service.setSettings(folder, s));
   let lensRefresh: NodeJS.Timeout | undefined;
   const refreshCodeLenses = () => {
     // Coalesced: an indexing pass or a burst of typing changes many counts at once.
-    if (!client.codeLensRefresh || lensRefresh) return;
+    if (!flags.codeLensRefresh || lensRefresh) return;
     lensRefresh = setTimeout(() => {
       lensRefresh = undefined;
       connection.sendRequest('workspace/codeLens/refresh').catch((e: unknown) => log(`codeLens refresh: ${String(e)}`));
     }, 200);
   };
-  const diagnostics = new DiagnosticsService({ connection, documents, folders, settings, log, refreshCodeLenses });
-  const ctx: ServerContext = { documents, folders, settings, diagnostics, get client() { return client; }, log };
+  const diagnostics = new DiagnosticsPipeline({ connection, service, settings, log, refreshCodeLenses });
+  service.onDidAddFolder((folder) => {
+    if (initialized) diagnostics.reindex(folder, false);
+  });
+  /** Features read the folder's settings: make sure they have arrived before answering. */
+  const withSettings = async (uri: string) => {
+    const folder = service.folders.folderFor(uri);
+    if (folder) await settings.get(folder);
+  };
 
   let initializeCapabilities: ClientCapabilities = {};
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     try {
       initializeCapabilities = params.capabilities;
-      client = clientFlags(params.capabilities);
+      flags = serverFlags(params.capabilities);
+      service.client = { documentChanges: flags.documentChanges, createFiles: flags.createFiles };
       const initial = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-      for (const f of initial) folders.add(f.uri, f.name);
+      for (const f of initial) service.addFolder(f.uri, f.name);
     } catch (error) {
       log(`initialize: ${describeError(error)}`);
     }
@@ -76,16 +94,16 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(
     safe('initialized', log, async () => {
       initialized = true;
-      for (const folder of folders.all) diagnostics.reindex(folder, false);
+      for (const folder of service.folders.all) diagnostics.reindex(folder, false);
       const workspaceCaps = initializeCapabilities.workspace;
       if (workspaceCaps?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(
           safe('workspace folders', log, (e) => {
             for (const f of e.removed) {
-              const folder = folders.remove(f.uri);
+              const folder = service.removeFolder(f.uri);
               if (folder) diagnostics.clearFolder(folder);
             }
-            for (const f of e.added) folders.add(f.uri, f.name);
+            for (const f of e.added) service.addFolder(f.uri, f.name);
           }, undefined),
         );
       }
@@ -98,11 +116,12 @@ export function startServer(connection: Connection): void {
 
   // TextDocuments fires "open" and then "change" for an opened document: check it once, at once.
   const justOpened = new Set<string>();
-  documents.store.onDidOpen((e) => justOpened.add(e.document.uri));
-  documents.store.onDidChangeContent(
-    safe('didChange', log, (e) => diagnostics.documentChanged(e.document, justOpened.delete(e.document.uri)), undefined),
-  );
-  documents.store.onDidClose(
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+    service.documentOpened(e.document.uri);
+  });
+  documents.onDidChangeContent(safe('didChange', log, (e) => diagnostics.documentChanged(e.document.uri, justOpened.delete(e.document.uri)), undefined));
+  documents.onDidClose(
     safe('didClose', log, (e) => {
       justOpened.delete(e.document.uri);
       return diagnostics.documentClosed(e.document.uri);
@@ -110,31 +129,31 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDidChangeConfiguration(safe('didChangeConfiguration', log, (p) => diagnostics.settingsChanged(p.settings), undefined));
-  connection.onDidChangeWatchedFiles(safe('didChangeWatchedFiles', log, (p) => applyFileEvents(folders, diagnostics, p.changes, refreshCodeLenses), undefined));
+  connection.onDidChangeWatchedFiles(safe('didChangeWatchedFiles', log, (p) => void service.filesChanged(fileEvents(p.changes)), undefined));
 
-  connection.onCompletion(safe('completion', log, (p) => completion(ctx, p), null));
-  connection.onHover(safe('hover', log, (p) => hover(ctx, p), null));
-  connection.onDefinition(safe('definition', log, (p) => definition(ctx, p), null));
-  connection.onReferences(safe('references', log, (p, token) => references(ctx, p, token), null));
-  connection.onPrepareRename(safe('prepareRename', log, (p) => prepareRename(ctx, p), null));
-  connection.onRenameRequest(safe('rename', log, (p) => rename(ctx, p), null));
-  connection.onCodeAction(safe('codeAction', log, (p) => codeActions(ctx, p), []));
-  connection.onCodeLens(safe('codeLens', log, (p) => codeLenses(ctx, p), []));
-  connection.onDocumentLinks(safe('documentLinks', log, (p) => documentLinks(ctx, p), []));
-  connection.onDocumentSymbol(safe('documentSymbol', log, (p) => documentSymbols(ctx, p), []));
-  connection.onWorkspaceSymbol(safe('workspaceSymbol', log, (p, token) => workspaceSymbols(ctx, p, token), []));
-  connection.onRequest(NEW_MEMO_REQUEST, safeRequest('newMemo', log, (p: NewMemoParams): Promise<NewMemoResult> => newMemo(ctx, p)));
-  connection.onRequest(AUDIT_REQUEST, safeRequest('audit', log, (p: AuditParams | undefined): Promise<AuditResult> => audit(ctx, p)));
+  connection.onCompletion(safe('completion', log, (p) => completion(service, p), null));
+  connection.onHover(safe('hover', log, (p) => hover(service, p), null));
+  connection.onDefinition(safe('definition', log, (p) => definition(service, p), null));
+  connection.onReferences(safe('references', log, (p, token) => references(service, p, token), null));
+  connection.onPrepareRename(safe('prepareRename', log, (p) => prepareRename(service, p), null));
+  connection.onRenameRequest(safe('rename', log, (p) => rename(service, p), null));
+  connection.onCodeAction(safe('codeAction', log, async (p) => (await withSettings(p.textDocument.uri), codeActions(service, p)), []));
+  connection.onCodeLens(safe('codeLens', log, async (p) => (await withSettings(p.textDocument.uri), codeLenses(service, p)), []));
+  connection.onDocumentLinks(safe('documentLinks', log, (p) => documentLinks(service, p), []));
+  connection.onDocumentSymbol(safe('documentSymbol', log, (p) => documentSymbols(service, p), []));
+  connection.onWorkspaceSymbol(safe('workspaceSymbol', log, (p, token) => workspaceSymbols(service, p, token), []));
+  connection.onRequest(NEW_MEMO_REQUEST, safeRequest('newMemo', log, (p) => newMemo(service, p)));
+  connection.onRequest(AUDIT_REQUEST, safeRequest('audit', log, (p) => audit(service, p)));
   connection.onShutdown(() => {
-    folders.dispose();
+    service.dispose();
     diagnostics.dispose();
   });
 
-  documents.store.listen(connection);
+  documents.listen(connection);
   connection.listen();
 }
 
-function clientFlags(caps: ClientCapabilities): ClientFlags {
+function serverFlags(caps: ClientCapabilities): ServerFlags {
   const edit = caps.workspace?.workspaceEdit;
   const documentChanges = edit?.documentChanges === true;
   return {

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type DecisionMemosSettings } from '../shared/settings';
-import type { Folder } from './folders';
+import type { ProjectFolder } from '../service/projectFolder';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../shared/vocabulary';
 
 /**
@@ -19,11 +19,16 @@ export class SettingsCache {
     private readonly connection: Connection,
     private readonly canPull: () => boolean,
     private readonly log: (message: string) => void,
+    /** Told each folder's settings as they arrive (the language service checks with them). */
+    private readonly onSettings: (folder: ProjectFolder, settings: DecisionMemosSettings) => void,
   ) {}
 
   /** The settings of a folder (from the cache when possible). */
-  get(folder: Folder): Promise<DecisionMemosSettings> {
-    if (!this.canPull()) return Promise.resolve(this.pushed);
+  get(folder: ProjectFolder): Promise<DecisionMemosSettings> {
+    if (!this.canPull()) {
+      this.onSettings(folder, this.pushed);
+      return Promise.resolve(this.pushed);
+    }
     let p = this.pending.get(folder.uri);
     if (!p) {
       p = this.pull(folder);
@@ -33,7 +38,7 @@ export class SettingsCache {
   }
 
   /** The cached settings of a folder without asking the client (undefined when not fetched yet). */
-  peek(folder: Folder): DecisionMemosSettings | undefined {
+  peek(folder: ProjectFolder): DecisionMemosSettings | undefined {
     return this.canPull() ? this.resolved.get(folder.uri) : this.pushed;
   }
 
@@ -46,7 +51,7 @@ export class SettingsCache {
     if (section !== undefined) this.pushed = normaliseSettings(section);
   }
 
-  private async pull(folder: Folder): Promise<DecisionMemosSettings> {
+  private async pull(folder: ProjectFolder): Promise<DecisionMemosSettings> {
     const generation = this.generation;
     let settings = DEFAULT_SETTINGS;
     try {
@@ -55,7 +60,10 @@ export class SettingsCache {
     } catch (error) {
       this.log(`Could not read the settings of ${folder.uri}; using the defaults: ${String(error)}`);
     }
-    if (generation === this.generation) this.resolved.set(folder.uri, settings);
+    if (generation === this.generation) {
+      this.resolved.set(folder.uri, settings);
+      this.onSettings(folder, settings);
+    }
     return settings;
   }
 }

@@ -1,6 +1,6 @@
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../shared/protocol';
-import type { Folder } from './folders';
+import type { ProjectFolder } from '../service/projectFolder';
 
 /** Coalesces bursts of changes into one status message. */
 const STATUS_DELAY_MS = 50;
@@ -15,7 +15,7 @@ export class StatusReporter {
 
   constructor(
     private readonly connection: Connection,
-    private readonly folders: () => Folder[],
+    private readonly folders: () => ProjectFolder[],
     private readonly problems: () => { errors: number; warnings: number },
     private readonly log: (message: string) => void,
   ) {}

@@ -8,7 +8,7 @@ import type { Workspace } from '../workspace/workspace';
 import { type Severity, type SeveritySetting } from '../../shared/vocabulary';
 
 /** Severity overrides from outside the config (editor settings); they win over `.decisions.yaml`. */
-export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
+type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
 
 /**
  * What \`checkWorkspace\` asks of a result cache (\`check --cache\`; \`node/checkCache.ts\` implements
@@ -37,7 +37,7 @@ export interface CheckOptions {
   onRuleError?: (ruleId: string, file: string, error: unknown) => void;
 }
 
-export function effectiveSeverity(rule: Rule, ctx: RuleContext, overrides?: SeverityOverrides): SeveritySetting {
+function effectiveSeverity(rule: Rule, ctx: RuleContext, overrides?: SeverityOverrides): SeveritySetting {
   return overrides?.[rule.id] ?? ctx.config.rules[rule.id] ?? rule.defaultSeverity;
 }
 

@@ -14,7 +14,7 @@ import type { YamlProblem } from '../yaml/yamlTree';
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Why a file could not be read, in words for a diagnostic. */
-export function describeReadFailure(result: Extract<ReadResult, { ok: false }>): string {
+function describeReadFailure(result: Extract<ReadResult, { ok: false }>): string {
   switch (result.reason) {
     case 'binary':
       return 'This file is not text (it contains NUL bytes); it was not checked.';

@@ -1,0 +1,223 @@
+import type { Connection } from 'vscode-languageserver/node';
+import { toLspDiagnostic } from '../service/convert';
+import { describeError, type DecisionService, type FolderChange } from '../service/decisionService';
+import type { ProjectFolder } from '../service/projectFolder';
+import { DEFAULT_SETTINGS, type DecisionMemosSettings } from '../shared/settings';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { ProblemCounts, tally } from './problemCounts';
+import { Publisher } from './publisher';
+import type { SettingsCache } from './settings';
+import { StatusReporter } from './statusReporter';
+
+/** Closed files re-checked at once when a change affects this few; more wait for a background pass. */
+const DIRECT_RECHECK_LIMIT = 50;
+/** Quiet time before a background pass over the closed files of a folder starts. */
+const PASS_DELAY_MS = 300;
+
+export interface PipelineParts {
+  connection: Connection;
+  service: DecisionService;
+  settings: SettingsCache;
+  log: (message: string) => void;
+  /** Asks the client to re-request code lenses (when it supports the refresh request). */
+  refreshCodeLenses: () => void;
+}
+
+/**
+ * When files are checked and where their diagnostics go: open documents as they change
+ * (debounced), the files a change affects (as the service announces them), and background passes
+ * over closed files (published only with `problemsScope: 'workspace'`, counted for the status bar
+ * either way). The checks themselves are the service's.
+ */
+export class DiagnosticsPipeline {
+  private readonly scheduler: DiagnosticsScheduler;
+  private readonly publisher: Publisher;
+  readonly counts = new ProblemCounts();
+  readonly status: StatusReporter;
+
+  constructor(private readonly parts: PipelineParts) {
+    const { service, connection, log } = parts;
+    this.scheduler = new DiagnosticsScheduler(
+      (uri, isCurrent) => this.checkOpen(uri, isCurrent),
+      (e) => log(`check failed: ${describeError(e)}`),
+    );
+    this.publisher = new Publisher(connection, (uri) => service.documents.get(uri) !== undefined, log);
+    this.status = new StatusReporter(connection, () => service.folders.all, () => this.counts.totals(service.folders.all), log);
+    service.onDidChange((change) => this.follow(change));
+  }
+
+  /** A document was opened (checked at once) or changed (checked after the debounce). */
+  documentChanged(uri: string, opened: boolean): void {
+    const folder = this.parts.service.folders.folderFor(uri);
+    const delay = opened || !folder ? 0 : (this.parts.settings.peek(folder)?.debounceMs ?? DEFAULT_SETTINGS.debounceMs);
+    this.scheduler.schedule(uri, delay);
+  }
+
+  /** A document was closed: the folder goes back to the disk, and the file shows what the scope allows. */
+  async documentClosed(uri: string): Promise<void> {
+    this.scheduler.cancel(uri);
+    const change = this.parts.service.documentClosed(uri);
+    const folder = change?.folder;
+    const rel = folder?.relative(uri);
+    if (!folder || rel === undefined) return this.publisher.publish(uri, [], undefined);
+    const settings = await this.parts.settings.get(folder);
+    this.publishClosed(folder, rel, settings);
+  }
+
+  private async checkOpen(uri: string, isCurrent: () => boolean): Promise<void> {
+    const { service } = this.parts;
+    const folder = service.folders.folderFor(uri);
+    if (!folder || folder.relative(uri) === undefined) {
+      this.publisher.publish(uri, [], undefined, service.documents.get(uri)?.version);
+      return;
+    }
+    const settings = await this.parts.settings.get(folder);
+    const doc = service.documents.get(uri);
+    if (!isCurrent() || !doc) return;
+    if (!settings.enable) {
+      this.publisher.publish(uri, [], folder, doc.version);
+      return;
+    }
+    const result = service.checkDocument(uri);
+    if (!result) return;
+    this.counts.set(folder, result.rel, result.diagnostics);
+    this.status.update();
+    this.publisher.publish(uri, result.diagnostics.map((d) => toLspDiagnostic(d, (f) => folder.uriOf(f))), folder, result.version);
+  }
+
+  /** What a change affects, as the service announced it: the one place effects are applied. */
+  private follow({ folder, affected, source }: FolderChange): void {
+    if (affected.citationsChanged) this.parts.refreshCodeLenses();
+    if (affected.removed.length > 0) this.forgetFiles(folder, affected.removed);
+    if (affected.reindex) return this.reindex(folder, false);
+    if (affected.all) {
+      this.recheckOpen(folder, source);
+      this.requestPass(folder);
+      this.parts.refreshCodeLenses();
+    } else if (affected.files.length > 0) this.recheckFiles(folder, affected.files);
+  }
+
+  /** Indexes a folder in the background, then re-checks what it holds. */
+  reindex(folder: ProjectFolder, reloadSettings: boolean): void {
+    this.parts.service
+      .index(folder, () => this.status.update(), reloadSettings)
+      .then((finished) => {
+        if (!finished) return;
+        this.recheckOpen(folder);
+        this.requestPass(folder, 0);
+        this.parts.refreshCodeLenses();
+      })
+      .catch((e: unknown) => this.parts.log(`indexing ${folder.uri} failed: ${describeError(e)}`));
+  }
+
+  /** Re-checks every open document of a folder (except the one whose change caused it). */
+  private recheckOpen(folder: ProjectFolder, except?: string): void {
+    const { service } = this.parts;
+    for (const doc of service.documents.all()) {
+      if (doc.uri !== except && service.folders.existingFolderFor(doc.uri) === folder) this.scheduler.schedule(doc.uri, 0);
+    }
+  }
+
+  /** Re-checks some files: open ones through the scheduler, closed ones now (or in a pass when many). */
+  private recheckFiles(folder: ProjectFolder, files: string[]): void {
+    const closed: string[] = [];
+    for (const rel of files) {
+      const doc = folder.openDocument(rel);
+      if (doc) this.scheduler.schedule(doc.uri, 0);
+      else closed.push(rel);
+    }
+    if (closed.length === 0) return;
+    if (closed.length > DIRECT_RECHECK_LIMIT) return this.requestPass(folder);
+    void this.parts.settings.get(folder).then((settings) => {
+      for (const rel of closed) if (!folder.openDocument(rel)) this.publishClosed(folder, rel, settings);
+      this.status.update();
+    });
+  }
+
+  /** Files that left the workspace: their diagnostics go, unless they are open. */
+  private forgetFiles(folder: ProjectFolder, files: string[]): void {
+    for (const rel of files) {
+      this.counts.delete(folder, rel);
+      if (!folder.openDocument(rel)) this.publisher.publish(folder.uriOf(rel), [], undefined);
+    }
+    this.status.update();
+  }
+
+  /** Checks every closed memo and tenet file of a folder in the background. */
+  requestPass(folder: ProjectFolder, delayMs = PASS_DELAY_MS): void {
+    let settings: DecisionMemosSettings = DEFAULT_SETTINGS;
+    const fresh = new Map<string, [number, number]>();
+    const files = () => {
+      const ws = folder.ws;
+      const set = new Set([...ws.memos.all.map((m) => m.file), ...ws.registry.tenetFiles.map((f) => f.file), ...ws.unreadable.keys(), '.decisions.yaml', folder.peoplePath]);
+      return [...set].filter((rel) => !folder.openDocument(rel));
+    };
+    const start = () =>
+      this.scheduler.pass(folder.uri, delayMs, files, (rel) => this.publishClosed(folder, rel, settings, fresh), () => {
+        // Open documents keep their counts; closed files take the pass's fresh numbers.
+        const open = this.parts.service.documents
+          .all()
+          .map((d) => folder.relative(d.uri))
+          .filter((rel): rel is string => rel !== undefined);
+        this.counts.replace(folder, fresh, open);
+        this.status.update();
+      });
+    void this.parts.settings.get(folder).then((s) => {
+      settings = s;
+      if (s.enable) start();
+      else this.clearFolder(folder);
+    });
+  }
+
+  /** Settings changed: clear what is no longer wanted and re-check everything. */
+  async settingsChanged(pushedSettings: unknown): Promise<void> {
+    const { service } = this.parts;
+    this.parts.settings.clear(pushedSettings);
+    for (const folder of service.folders.all) {
+      const settings = await this.parts.settings.get(folder);
+      if (!settings.enable) {
+        this.clearFolder(folder);
+        continue;
+      }
+      if (settings.problemsScope !== 'workspace') {
+        for (const uri of this.publisher.shownIn(folder)) {
+          const rel = folder.relative(uri);
+          if (!service.documents.get(uri) && rel !== undefined && !folder.isSettingsFile(rel)) this.publisher.publish(uri, [], undefined);
+        }
+      }
+      this.recheckOpen(folder);
+      this.requestPass(folder, 0);
+    }
+    this.parts.refreshCodeLenses();
+  }
+
+  /** Removes every diagnostic of a folder (it was removed, or the checker is disabled for it). */
+  clearFolder(folder: ProjectFolder): void {
+    const { service } = this.parts;
+    this.scheduler.cancelPass(folder.uri);
+    for (const uri of this.publisher.shownIn(folder)) this.publisher.publish(uri, [], undefined);
+    for (const doc of service.documents.all()) if (service.folders.existingFolderFor(doc.uri) === folder) this.publisher.publish(doc.uri, [], undefined, doc.version);
+    this.counts.clearFolder(folder);
+    this.status.update();
+  }
+
+  dispose(): void {
+    this.scheduler.dispose();
+    this.status.dispose();
+  }
+
+  /** Checks a closed file and publishes it when the settings ask for it (config and people files always). */
+  private publishClosed(folder: ProjectFolder, rel: string, settings: DecisionMemosSettings, fresh?: Map<string, [number, number]>): void {
+    const uri = folder.uriOf(rel);
+    if (!settings.enable) return this.publisher.publish(uri, [], undefined);
+    const diagnostics = this.parts.service.checkFile(folder, rel);
+    if (fresh) fresh.set(rel, tally(diagnostics));
+    else {
+      this.counts.set(folder, rel, diagnostics);
+      this.status.update();
+    }
+    const visible = settings.problemsScope === 'workspace' || folder.isSettingsFile(rel);
+    if (visible) this.publisher.publish(uri, diagnostics.map((d) => toLspDiagnostic(d, (f) => folder.uriOf(f))), folder);
+    else this.publisher.clear(uri);
+  }
+}

@@ -1,0 +1,101 @@
+import {
+  CodeActionKind,
+  CreateFile,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+import { LineIndex } from '../../core/text/lineIndex';
+import type { Diagnostic, Fix, Range } from '../../core/types';
+import { normaliseRelative } from '../../core/workspace/workspaceFs';
+import type { DecisionService } from '../decisionService';
+import type { OpenDocument } from '../host';
+import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from '../convert';
+import type { ProjectFolder } from '../projectFolder';
+import { fileUri } from '../uris';
+
+/** The "fix all" kind, under `source.fixAll` so `editor.codeActionsOnSave` can ask for it. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.decisionMemos`;
+
+/** Quick fixes for the diagnostics in range, and the "fix all safe problems" source action. */
+export function codeActions(svc: DecisionService, params: CodeActionParams): CodeAction[] {
+  // Fixes are edits of the version they were computed on: the document as it reads now.
+  const result = svc.checkDocument(params.textDocument.uri);
+  const current = svc.documents.get(params.textDocument.uri);
+  if (!result || !current || current.version !== result.version) return [];
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (!only || only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(k + '.'))) {
+    for (const d of result.diagnostics) {
+      if (!d.fixes?.length) continue;
+      const attached = params.context.diagnostics.find((c) => c.source === DIAGNOSTIC_SOURCE && c.code === d.rule && sameRange(c.range, d.range));
+      if (!attached && !intersects(d.range, params.range)) continue;
+      const diagnostic = attached ?? toLspDiagnostic(d, (f) => result.folder.uriOf(f));
+      for (const fix of d.fixes) {
+        const edit = fixEdit(svc, result.folder, current, fix);
+        if (!edit) continue;
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred ?? false, edit });
+      }
+    }
+  }
+  // Source actions only when asked for by kind (save actions, the "Source Action…" menu), not in the light bulb.
+  if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'))) {
+    const fixAll = fixAllAction(current, result.diagnostics, svc);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** A fix as a workspace edit; undefined when it creates a file and the client cannot. */
+function fixEdit(svc: DecisionService, folder: ProjectFolder, doc: OpenDocument, fix: Fix): WorkspaceEdit | undefined {
+  const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
+  if (fix.createFile) {
+    const rel = normaliseRelative(fix.createFile.path);
+    if (!svc.client.createFiles || !rel) return undefined;
+    const uri = fileUri(folder.absolute(rel));
+    const documentChanges: WorkspaceEdit['documentChanges'] = [
+      CreateFile.create(uri, { ignoreIfExists: true }),
+      TextDocumentEdit.create({ uri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fix.createFile.content }]),
+    ];
+    if (edits.length > 0) documentChanges.push(TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits));
+    return { documentChanges };
+  }
+  return documentEdit(svc, doc, edits);
+}
+
+function documentEdit(svc: DecisionService, doc: OpenDocument, edits: TextEdit[]): WorkspaceEdit {
+  return svc.client.documentChanges
+    ? { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] }
+    : { changes: { [doc.uri]: edits } };
+}
+
+/**
+ * Every fix marked safe, first fix per diagnostic, skipping any that touches text another chosen
+ * fix edits (two inserts at the same spot count as touching: their order would be a guess).
+ */
+function fixAllAction(doc: OpenDocument, diagnostics: Diagnostic[], svc: DecisionService): CodeAction | undefined {
+  const lines = new LineIndex(doc.getText());
+  const taken: Array<[number, number]> = [];
+  const edits: TextEdit[] = [];
+  for (const d of diagnostics) {
+    const fix = d.fixes?.find((f) => f.safe && !f.createFile);
+    if (!fix) continue;
+    const spans = fix.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as [number, number]);
+    if (spans.some(([s, e]) => taken.some(([ts, te]) => s === ts || (s < te && ts < e)))) continue;
+    taken.push(...spans);
+    edits.push(...fix.edits.map((e) => ({ range: e.range, newText: e.newText })));
+  }
+  if (edits.length === 0) return undefined;
+  return { title: 'Fix all safe decision memo problems', kind: FIX_ALL_KIND, edit: documentEdit(svc, doc, edits) };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function intersects(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}

@@ -1,0 +1,40 @@
+import { looksBinary, MAX_FILE_BYTES, normaliseRelative, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspace/workspaceFs';
+
+/**
+ * The disk as the core sees it, except that a file open in the editor reads as its unsaved
+ * text: what the writer sees is what gets checked (config, people and tenet files included).
+ */
+export class OverlayWorkspaceFs implements WorkspaceFs {
+  constructor(
+    private readonly disk: WorkspaceFs,
+    /** The open document's text for a workspace-relative path, or undefined. */
+    private readonly openText: (relativePath: string) => string | undefined,
+  ) {}
+
+  get root(): string {
+    return this.disk.root;
+  }
+
+  readText(path: string): ReadResult {
+    const rel = normaliseRelative(path);
+    const text = rel === undefined ? undefined : this.openText(rel);
+    return text === undefined ? this.disk.readText(path) : checkOpenText(text);
+  }
+
+  inspect(path: string): PathInfo {
+    return this.disk.inspect(path);
+  }
+
+  glob(patterns: readonly string[]): string[] {
+    return this.disk.glob(patterns);
+  }
+}
+
+/** The same limits the disk reader applies, for text that comes from the editor. */
+function checkOpenText(text: string): ReadResult {
+  // UTF-16 length is a lower bound on the UTF-8 size; close enough for a safety limit.
+  if (text.length > MAX_FILE_BYTES) return { ok: false, reason: 'too-large', detail: `${text.length} characters` };
+  const head = text.slice(0, 8000);
+  if (head.includes('\0') || looksBinary(new TextEncoder().encode(head))) return { ok: false, reason: 'binary' };
+  return { ok: true, text };
+}

@@ -1,0 +1,294 @@
+import * as path from 'node:path';
+import { checkMemo, checkTenetFile, loadDiagnostics, type CheckOptions } from '../core/check/checker';
+import type { MemoModel } from '../core/memo/memoModel';
+import { parseMemo } from '../core/memo/memoParser';
+import type { TenetFile } from '../core/tenets/tenetModel';
+import type { Diagnostic } from '../core/types';
+import { CONFIG_FILE } from '../core/workspace/config';
+import { DependencyGraph, fileKind, mergeAffected, nothingAffected, peoplePath, type Affected, type FileKind } from '../core/workspace/dependencyGraph';
+import { Workspace } from '../core/workspace/workspace';
+import { ALL_RULES, RULE_IDS } from '../rules/registry';
+import type { OpenDocument } from './host';
+import type { OpenDocumentIndex } from './openDocuments';
+import { OverlayWorkspaceFs } from './overlayFs';
+import { fileUri, fsPathOf, isInside, relativePath } from './uris';
+
+/** How indexing stands in a folder. */
+export interface IndexProgress {
+  state: 'indexing' | 'ready';
+  done: number;
+  total: number;
+}
+
+/** Why a file is being looked at again. */
+export type FileChange =
+  /** The open document's text changed (opened, edited, or closed back to the disk's text). */
+  | 'content'
+  /** Events from the disk (`workspace/didChangeWatchedFiles`). */
+  | 'created'
+  | 'changed'
+  | 'deleted';
+
+/** Largest number of files the evidence path completion lists for a folder. */
+const MAX_LISTED_FILES = 5000;
+
+/**
+ * One workspace root as the language service keeps it: the core `Workspace` (read through the
+ * open documents), the dependency graph, and the index state. `update` is the one place where a
+ * change to a file reaches the index, the registry or the settings; `check` computes a file's
+ * diagnostics from that state and changes nothing.
+ */
+export class ProjectFolder {
+  readonly ws: Workspace;
+  readonly graph: DependencyGraph;
+  index: IndexProgress = { state: 'indexing', done: 0, total: 0 };
+  /** Bumped by every re-index: an indexing run of an older generation stops. */
+  generation = 0;
+  /** Config and people texts as last loaded, so an unchanged buffer does not reload anything. */
+  private readonly settingsTexts = new Map<string, string | undefined>();
+  private fileList: string[] | undefined;
+  private indexWaiters: Array<() => void> = [];
+
+  constructor(
+    /** The folder URI as the client named it (also the `scopeUri` for settings). */
+    readonly uri: string,
+    readonly root: string,
+    readonly name: string,
+    /** Found by walking up from a file outside every workspace folder to its `.decisions.yaml`. */
+    readonly implicit: boolean,
+    disk: ConstructorParameters<typeof OverlayWorkspaceFs>[0],
+    private readonly documents: OpenDocumentIndex,
+    today: string,
+  ) {
+    const overlay = new OverlayWorkspaceFs(disk, (rel) => this.openDocument(rel)?.getText());
+    this.ws = new Workspace(overlay, RULE_IDS, today);
+    this.graph = new DependencyGraph(this.ws.memos);
+  }
+
+  /** Whether an absolute path lies in this folder. */
+  contains(absPath: string): boolean {
+    return isInside(this.root, absPath);
+  }
+
+  /** A document URI as a workspace-relative path; undefined when outside. */
+  relative(uri: string): string | undefined {
+    const p = fsPathOf(uri);
+    return p === undefined ? undefined : relativePath(this.root, p);
+  }
+
+  /** A workspace-relative path as an absolute file system path. */
+  absolute(rel: string): string {
+    return path.join(this.root, ...rel.split('/'));
+  }
+
+  /** The URI of a workspace file: the open document's own URI when it is open (the client's spelling wins). */
+  uriOf(rel: string): string {
+    return this.openDocument(rel)?.uri ?? fileUri(this.absolute(rel));
+  }
+
+  /** The open document of a workspace file, if it is open. */
+  openDocument(rel: string): OpenDocument | undefined {
+    return this.documents.byPath(this.absolute(rel));
+  }
+
+  kindOf(rel: string): FileKind {
+    return fileKind(this.ws, rel);
+  }
+
+  get peoplePath(): string {
+    return peoplePath(this.ws);
+  }
+
+  /** Whether the file's diagnostics are shown whatever `problemsScope` says (the config and people files). */
+  isSettingsFile(rel: string): boolean {
+    const kind = this.kindOf(rel);
+    return kind === 'config' || kind === 'people';
+  }
+
+  /** Reads config, people and tenets (through open documents) and remembers the settings texts. */
+  loadSettings(): void {
+    this.ws.loadSettings();
+    this.settingsTexts.set(CONFIG_FILE, this.readTextOrUndefined(CONFIG_FILE));
+    this.settingsTexts.set(this.peoplePath, this.readTextOrUndefined(this.peoplePath));
+    this.fileList = undefined;
+  }
+
+  /**
+   * The one update path: a file changed (its open buffer, or on disk). The index, the registry or
+   * the settings follow, and the dependency graph says which other files that affects. A disk event
+   * for an open document changes nothing but the file's presence: the buffer wins until it closes.
+   */
+  update(rel: string, change: FileChange): Affected {
+    let affected = nothingAffected();
+    if (change === 'created' || change === 'deleted') {
+      this.fileList = undefined;
+      affected = this.graph.presenceChanged(rel);
+    }
+    if (change !== 'content' && this.openDocument(rel)) return affected;
+    if (change === 'deleted') return mergeAffected(affected, this.forgetBelow(rel));
+    const kind = this.kindOf(rel);
+    switch (kind) {
+      case 'config': {
+        const changed = this.settingsTextChanged(CONFIG_FILE);
+        if (changed) this.loadSettings();
+        return mergeAffected(affected, this.graph.configChanged(changed));
+      }
+      case 'people': {
+        const changed = this.settingsTextChanged(rel);
+        if (changed) this.reloadPeople();
+        return mergeAffected(affected, this.graph.peopleChanged(changed));
+      }
+      case 'tenet': {
+        const before = this.ws.registry.getFile(rel)?.text;
+        const file = this.readTenetFile(rel);
+        if (file) this.ws.registry.setFile(file);
+        else this.ws.registry.removeFile(rel);
+        const changedTenets = this.graph.tenetsChanged(before !== file?.text);
+        // A file that could not be read shows `file-unreadable` on itself.
+        const self = change !== 'content' && this.ws.unreadable.has(rel) ? [rel] : [];
+        return mergeAffected(mergeAffected(affected, changedTenets), { ...nothingAffected(), files: self });
+      }
+      case 'memo': {
+        const memo = this.readMemo(rel);
+        const memoChange = memo ? this.recordMemo(memo) : this.forgetMemo(rel);
+        // From the disk, the memo itself reads differently too.
+        const self = change === 'content' ? [] : [rel];
+        return mergeAffected(mergeAffected(affected, memoChange), { ...nothingAffected(), files: self });
+      }
+      default:
+        return affected;
+    }
+  }
+
+  /** A file's diagnostics from the current state, severities resolved. Changes nothing but the clock. */
+  check(rel: string, options: CheckOptions, today: string): Diagnostic[] {
+    this.ws.today = today;
+    switch (this.kindOf(rel)) {
+      case 'memo': {
+        const memo = this.currentMemo(rel);
+        return memo ? checkMemo(memo, ALL_RULES, this.ws.context(), options) : this.loadDiagnostics(rel, options);
+      }
+      case 'tenet': {
+        const file = this.ws.registry.getFile(rel);
+        const own = file ? checkTenetFile(file, ALL_RULES, this.ws.context(), options) : [];
+        return [...own, ...this.loadDiagnostics(rel, options)];
+      }
+      case 'config':
+      case 'people':
+        return this.loadDiagnostics(rel, options);
+      default:
+        return [];
+    }
+  }
+
+  /** The memo as the editor shows it: the open buffer's model, or the disk's text parsed. */
+  currentMemo(rel: string): MemoModel | undefined {
+    const doc = this.openDocument(rel);
+    if (doc) return this.ws.fs.readText(rel).ok ? this.documents.memoModel(doc, rel) : undefined;
+    const text = this.ws.fs.readText(rel);
+    return text.ok ? parseMemo(rel, text.text) : undefined;
+  }
+
+  /** The tenet file as the editor shows it (the registry may lag behind typing until the next check). */
+  currentTenetFile(rel: string): TenetFile | undefined {
+    const doc = this.openDocument(rel);
+    return doc ? this.documents.tenetFile(doc, rel) : this.ws.registry.getFile(rel);
+  }
+
+  /** Every file of the folder (for evidence path completion), cached until files appear or vanish. */
+  files(): { files: string[]; complete: boolean } {
+    this.fileList ??= this.ws.fs.glob(['**/*']);
+    return { files: this.fileList.slice(0, MAX_LISTED_FILES), complete: this.fileList.length <= MAX_LISTED_FILES };
+  }
+
+  /** Resolves once the folder's index is complete (at once when it is). */
+  whenIndexed(): Promise<void> {
+    return this.index.state === 'ready' ? Promise.resolve() : new Promise((resolve) => this.indexWaiters.push(resolve));
+  }
+
+  /** The index is complete: wake whoever waits for it. */
+  indexReady(total: number): void {
+    this.index = { state: 'ready', done: total, total };
+    const waiters = this.indexWaiters;
+    this.indexWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Records a parsed memo in the index and the graph; says which other memos that affects. */
+  recordMemo(memo: MemoModel): Affected {
+    const before = this.ws.memos.get(memo.file);
+    this.ws.indexMemo(memo);
+    this.graph.setMemo(memo);
+    return this.graph.memoChanged(memo.file, before, this.ws.memos.get(memo.file));
+  }
+
+  /** Drops a memo from the index and the graph. */
+  forgetMemo(rel: string): Affected {
+    const before = this.ws.memos.get(rel);
+    this.ws.memos.delete(rel);
+    this.graph.deleteMemo(rel);
+    return this.graph.memoChanged(rel, before, undefined);
+  }
+
+  /** Reads and parses a memo through the open documents; undefined when it cannot be read (remembered as unreadable). */
+  readMemo(rel: string): MemoModel | undefined {
+    const doc = this.openDocument(rel);
+    if (!doc) return this.ws.readMemo(rel);
+    return this.ws.readMemoText(rel) === undefined ? undefined : this.documents.memoModel(doc, rel);
+  }
+
+  private readTenetFile(rel: string): TenetFile | undefined {
+    const doc = this.openDocument(rel);
+    if (!doc) return this.ws.readTenetFile(rel);
+    return this.ws.readTenetFile(rel) === undefined ? undefined : this.documents.tenetFile(doc, rel);
+  }
+
+  /** A deleted path (a file, or a folder arriving as one event): everything at or below it leaves, unless open. */
+  private forgetBelow(rel: string): Affected {
+    const below = (f: string) => f === rel || f.startsWith(rel + '/');
+    let affected = nothingAffected();
+    const removed: string[] = [];
+    for (const t of this.ws.registry.tenetFiles) {
+      if (!below(t.file) || this.openDocument(t.file)) continue;
+      this.ws.registry.removeFile(t.file);
+      affected = mergeAffected(affected, this.graph.tenetsChanged(true));
+      removed.push(t.file);
+    }
+    for (const m of [...this.ws.memos.all]) {
+      if (!below(m.file) || this.openDocument(m.file)) continue;
+      affected = mergeAffected(affected, this.forgetMemo(m.file));
+      removed.push(m.file);
+    }
+    for (const f of [...this.ws.unreadable.keys()]) {
+      if (!below(f)) continue;
+      this.ws.unreadable.delete(f);
+      removed.push(f);
+    }
+    if (below(CONFIG_FILE)) affected = mergeAffected(affected, this.graph.configChanged(this.settingsTextChanged(CONFIG_FILE)));
+    else if (below(this.peoplePath) && this.settingsTextChanged(this.peoplePath)) {
+      this.reloadPeople();
+      affected = mergeAffected(affected, this.graph.peopleChanged(true));
+    }
+    if (affected.reindex) this.loadSettings();
+    return { ...affected, removed: [...new Set([...affected.removed, ...removed])], files: affected.files.filter((f) => !removed.includes(f)) };
+  }
+
+  private loadDiagnostics(rel: string, options: CheckOptions): Diagnostic[] {
+    return loadDiagnostics(this.ws, ALL_RULES, options).filter((d) => d.file === rel);
+  }
+
+  /** Whether a settings file reads differently from when the settings were last loaded. */
+  private settingsTextChanged(rel: string): boolean {
+    return this.settingsTexts.get(rel) !== this.readTextOrUndefined(rel);
+  }
+
+  private reloadPeople(): void {
+    this.ws.loadPeople();
+    this.settingsTexts.set(this.peoplePath, this.readTextOrUndefined(this.peoplePath));
+  }
+
+  private readTextOrUndefined(rel: string): string | undefined {
+    const r = this.ws.fs.readText(rel);
+    return r.ok ? r.text : undefined;
+  }
+}
