@@ -17,6 +17,7 @@
 // Usage: node bench/lsp.mjs <workspace folder> [long memo (relative)] [memo to open while indexing]
 // BENCH_SERVER_NODE_OPTIONS adds Node options to the server process (e.g. `--cpu-prof
 // --cpu-prof-dir=/tmp/prof` to see where its time goes).
+// (One driver for every server measurement; over 300 lines on purpose.)
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -10,6 +10,7 @@
 //   BENCH_WARMUP  untimed warm-up rounds per size (default 1 for ≤ 1,000 memos, 0 above: the files
 //                 are read once before timing anyway, so the OS file cache is warm for every tool)
 //   BENCH_LSP     0 to skip the language-server part
+// (The whole benchmark in one script so a run is one command; over 300 lines on purpose.)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

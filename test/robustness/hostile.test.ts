@@ -10,6 +10,7 @@ import { CLI, hasStackTrace, makeDir, treeSnapshot, writeFiles } from '../cli/cl
 // kind. Each time the CLI must finish in bounded time with exit code 0/1 (2 for a bad
 // config, its problems printed), print diagnostics or one-line notes but no stack trace, still
 // check the good memo beside the hostile files, and write nothing.
+// (One suite of hostile inputs sharing one workspace builder; over 300 lines on purpose.)
 
 /** Far above what any case needs (each takes well under a second); reaching it means a hang. */
 const TIMEOUT_MS = 30_000;

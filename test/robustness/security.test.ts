@@ -17,6 +17,7 @@ import { withEnv } from '../helpers/env';
 // preloaded: they open files only inside the workspace (never behind a symlink that leaves it,
 // never an evidence file, never a file over the size limit), list no folder outside it, load no
 // module from it, start no process; and the config is data, validated by our schema only.
+// (One suite per SECURITY.md promise, sharing the access recorder; over 300 lines on purpose.)
 
 const REPO = path.resolve(__dirname, '../..');
 const RECORDER = path.join(__dirname, 'recordAccess.cjs');

@@ -19,6 +19,7 @@ import { burstableMemo, typingStream, TypedDoc, type TextChange } from './typing
 // is answered (latency measured), every published diagnostic set equals what a fresh check of
 // the same text says, and memory goes back down once the documents are closed. Every wait is
 // for a message, with a timeout that fails the test.
+// (The storms share one harness and one tear-down; over 300 lines on purpose.)
 
 const PUBLISH = 'textDocument/publishDiagnostics';
 /** A request must be answered within this while the storm goes on (typical answers take milliseconds). */

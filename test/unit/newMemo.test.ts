@@ -9,7 +9,7 @@ import { InMemoryWorkspaceFs } from '../../server/src/core/workspace/memoryFs';
 /** A workspace with its settings loaded and every memo indexed, as the CLI and the server have it. */
 function workspace(files: Record<string, string>): Workspace {
   const ws = new Workspace(new InMemoryWorkspaceFs(files), RULE_IDS, TODAY);
-  ws.loadSettings();
+  ws.loadSharedFiles();
   for (const file of ws.listMemoFiles()) {
     const memo = ws.readMemo(file);
     if (memo) ws.indexMemo(memo);

@@ -15,6 +15,7 @@ import { expandSnippet, placeholderDefaults, type ExpandOptions } from '../helpe
 // intended, and every blank they leave must be visible: a choice, or an ALL-CAPS word that a
 // rule reports until it is replaced. Each body is expanded as VS Code would insert it when the
 // writer tabs through without typing (see ../helpers/snippetExpander.ts).
+// (Every snippet is expanded and checked here, so the file grows with the snippets; over 300 lines on purpose.)
 
 const ROOT = join(__dirname, '../..');
 

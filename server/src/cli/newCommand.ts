@@ -55,7 +55,7 @@ export function runNew(title: string, options: NewCommandOptions, io: CommandIo)
 /** A workspace with its settings loaded and every memo indexed: what the planner numbers against. */
 function loadMemoIndex(root: string): Workspace {
   const ws = new Workspace(new NodeWorkspaceFs(root), RULE_IDS);
-  ws.loadSettings();
+  ws.loadSharedFiles();
   for (const file of ws.listMemoFiles()) {
     const memo = ws.readMemo(file);
     if (memo) ws.indexMemo(memo);

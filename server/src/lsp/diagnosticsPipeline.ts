@@ -98,9 +98,9 @@ export class DiagnosticsPipeline {
   }
 
   /** Indexes a folder in the background, then re-checks what it holds. */
-  reindex(folder: ProjectFolder, reloadSettings: boolean): void {
+  reindex(folder: ProjectFolder, reloadSharedFiles: boolean): void {
     this.parts.service
-      .index(folder, () => this.status.update(), reloadSettings)
+      .index(folder, () => this.status.update(), reloadSharedFiles)
       .then((finished) => {
         if (!finished) return;
         this.recheckOpen(folder);
@@ -182,7 +182,7 @@ export class DiagnosticsPipeline {
       if (settings.problemsScope !== 'workspace') {
         for (const uri of this.publisher.shownIn(folder)) {
           const rel = folder.relative(uri);
-          if (!service.documents.get(uri) && rel !== undefined && !folder.isSettingsFile(rel)) this.publisher.publish(uri, [], undefined);
+          if (!service.documents.get(uri) && rel !== undefined && !folder.isConfigOrPeople(rel)) this.publisher.publish(uri, [], undefined);
         }
       }
       this.recheckOpen(folder);
@@ -216,7 +216,7 @@ export class DiagnosticsPipeline {
       this.counts.set(folder, rel, diagnostics);
       this.status.update();
     }
-    const visible = settings.problemsScope === 'workspace' || folder.isSettingsFile(rel);
+    const visible = settings.problemsScope === 'workspace' || folder.isConfigOrPeople(rel);
     if (visible) this.publisher.publish(uri, diagnostics.map((d) => toLspDiagnostic(d, (f) => folder.uriOf(f))), folder);
     else this.publisher.clear(uri);
   }

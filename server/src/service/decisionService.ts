@@ -141,8 +141,8 @@ export class DecisionService {
   }
 
   /** Indexes a folder in slices (see indexer.ts); false when a newer run superseded it. */
-  index(folder: ProjectFolder, onProgress: (progress: IndexProgress) => void = () => {}, reloadSettings = false): Promise<boolean> {
-    return indexFolder(folder, onProgress, reloadSettings);
+  index(folder: ProjectFolder, onProgress: (progress: IndexProgress) => void = () => {}, reloadSharedFiles = false): Promise<boolean> {
+    return indexFolder(folder, onProgress, reloadSharedFiles);
   }
 
   /** The editor settings of a folder (the defaults until the client has sent them). */

@@ -33,7 +33,7 @@ export class FolderSet {
     const existing = this.folders.get(pathKey(root));
     if (existing) return existing;
     const folder = new ProjectFolder(uri, root, name, implicit, this.host.fileSystem(root), this.documents, this.host.today());
-    folder.loadSettings();
+    folder.loadSharedFiles();
     this.folders.set(pathKey(root), folder);
     this.implicitRoots.clear();
     this.onAdded(folder);

@@ -13,9 +13,9 @@ export function yieldToEventLoop(): Promise<void> {
  * loop between slices so requests and the diagnostics of open memos are served first. Resolves to
  * false when a newer indexing run superseded this one.
  */
-export async function indexFolder(folder: ProjectFolder, onProgress: (progress: IndexProgress) => void, reloadSettings: boolean): Promise<boolean> {
+export async function indexFolder(folder: ProjectFolder, onProgress: (progress: IndexProgress) => void, reloadSharedFiles: boolean): Promise<boolean> {
   const generation = ++folder.generation;
-  if (reloadSettings) folder.loadSettings();
+  if (reloadSharedFiles) folder.loadSharedFiles();
   const ws = folder.ws;
   const files = ws.listMemoFiles();
   folder.index = { state: 'indexing', done: 0, total: files.length };

@@ -45,7 +45,7 @@ export class ProjectFolder {
   /** Bumped by every re-index: an indexing run of an older generation stops. */
   generation = 0;
   /** Config and people texts as last loaded, so an unchanged buffer does not reload anything. */
-  private readonly settingsTexts = new Map<string, string | undefined>();
+  private readonly sharedTexts = new Map<string, string | undefined>();
   private fileList: string[] | undefined;
   private indexWaiters: Array<() => void> = [];
 
@@ -100,16 +100,16 @@ export class ProjectFolder {
   }
 
   /** Whether the file's diagnostics are shown whatever `problemsScope` says (the config and people files). */
-  isSettingsFile(rel: string): boolean {
+  isConfigOrPeople(rel: string): boolean {
     const kind = this.kindOf(rel);
     return kind === 'config' || kind === 'people';
   }
 
-  /** Reads config, people and tenets (through open documents) and remembers the settings texts. */
-  loadSettings(): void {
-    this.ws.loadSettings();
-    this.settingsTexts.set(CONFIG_FILE, this.readTextOrUndefined(CONFIG_FILE));
-    this.settingsTexts.set(this.peoplePath, this.readTextOrUndefined(this.peoplePath));
+  /** Reads config, people and tenets (through open documents) and remembers their texts. */
+  loadSharedFiles(): void {
+    this.ws.loadSharedFiles();
+    this.sharedTexts.set(CONFIG_FILE, this.readTextOrUndefined(CONFIG_FILE));
+    this.sharedTexts.set(this.peoplePath, this.readTextOrUndefined(this.peoplePath));
     this.fileList = undefined;
   }
 
@@ -129,12 +129,12 @@ export class ProjectFolder {
     const kind = this.kindOf(rel);
     switch (kind) {
       case 'config': {
-        const changed = this.settingsTextChanged(CONFIG_FILE);
-        if (changed) this.loadSettings();
+        const changed = this.sharedTextChanged(CONFIG_FILE);
+        if (changed) this.loadSharedFiles();
         return mergeAffected(affected, this.graph.configChanged(changed));
       }
       case 'people': {
-        const changed = this.settingsTextChanged(rel);
+        const changed = this.sharedTextChanged(rel);
         if (changed) this.reloadPeople();
         return mergeAffected(affected, this.graph.peopleChanged(changed));
       }
@@ -264,12 +264,12 @@ export class ProjectFolder {
       this.ws.unreadable.delete(f);
       removed.push(f);
     }
-    if (below(CONFIG_FILE)) affected = mergeAffected(affected, this.graph.configChanged(this.settingsTextChanged(CONFIG_FILE)));
-    else if (below(this.peoplePath) && this.settingsTextChanged(this.peoplePath)) {
+    if (below(CONFIG_FILE)) affected = mergeAffected(affected, this.graph.configChanged(this.sharedTextChanged(CONFIG_FILE)));
+    else if (below(this.peoplePath) && this.sharedTextChanged(this.peoplePath)) {
       this.reloadPeople();
       affected = mergeAffected(affected, this.graph.peopleChanged(true));
     }
-    if (affected.reindex) this.loadSettings();
+    if (affected.reindex) this.loadSharedFiles();
     return { ...affected, removed: [...new Set([...affected.removed, ...removed])], files: affected.files.filter((f) => !removed.includes(f)) };
   }
 
@@ -278,13 +278,13 @@ export class ProjectFolder {
   }
 
   /** Whether a settings file reads differently from when the settings were last loaded. */
-  private settingsTextChanged(rel: string): boolean {
-    return this.settingsTexts.get(rel) !== this.readTextOrUndefined(rel);
+  private sharedTextChanged(rel: string): boolean {
+    return this.sharedTexts.get(rel) !== this.readTextOrUndefined(rel);
   }
 
   private reloadPeople(): void {
     this.ws.loadPeople();
-    this.settingsTexts.set(this.peoplePath, this.readTextOrUndefined(this.peoplePath));
+    this.sharedTexts.set(this.peoplePath, this.readTextOrUndefined(this.peoplePath));
   }
 
   private readTextOrUndefined(rel: string): string | undefined {

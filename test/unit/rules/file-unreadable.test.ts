@@ -26,7 +26,7 @@ describe('file-unreadable', () => {
   it('fires on a memo that resolves outside the workspace', () => {
     const f = check({ 'decisions/0003-link.md': goodMemo({ id: '0003' }) });
     f.fs.escapingLinks.add('decisions/0003-link.md');
-    f.ws.loadSettings();
+    f.ws.loadSharedFiles();
     expect(f.ws.readMemo('decisions/0003-link.md')).toBeUndefined();
     expect(f.ws.unreadable.get('decisions/0003-link.md')?.message).toBe('This file resolves outside the workspace and was not read.');
   });

@@ -90,7 +90,7 @@ export function loadDiagnostics(ws: Workspace, rules: readonly Rule[], options: 
   const ctx = ws.context();
   const byId = new Map(rules.map((r) => [r.id, r]));
   const out: Diagnostic[] = [];
-  for (const d of [...ws.settingsDiagnostics(), ...ws.unreadable.values()]) {
+  for (const d of [...ws.sharedFileDiagnostics(), ...ws.unreadable.values()]) {
     const rule = byId.get(d.rule);
     const severity = rule ? effectiveSeverity(rule, ctx, options.overrides) : d.severity;
     if (severity === 'off') continue;
@@ -117,7 +117,7 @@ export function checkWorkspace(
   rules: readonly Rule[],
   options: CheckOptions & { onlyFiles?: string[]; cache?: (ws: Workspace) => MemoResultCache } = {},
 ): WorkspaceCheck {
-  ws.loadSettings();
+  ws.loadSharedFiles();
   const memoFiles = ws.listMemoFiles();
   const cache = options.cache?.(ws);
   // Parsed memos are kept between the passes for small workspaces; a large one re-parses in

@@ -1,12 +1,12 @@
 import { readFrontMatter } from './frontMatter';
-import { INLINE_CITATION, isUrl, memoIdFromPath, memoRefToId } from '../ids';
-import { isExcluded, readBodyStructure, type MarkdownStructure } from '../markdown/markdownStructure';
-import { type BodyLine, type Citation, type EvidenceEntry, type FieldSource, type MemoModel, type Section, type Verdict } from './memoModel';
+import { isUrl, memoIdFromPath, memoRefToId } from '../ids';
+import { readBodyStructure } from '../markdown/markdownStructure';
+import { proseWords, scanBody } from './bodyScanner';
+import type { Citation, EvidenceEntry, FieldSource, MemoModel } from './memoModel';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import type { Located } from '../types';
 import { getEntry, scalarText, stringList, type YamlEntry, type YamlValue } from '../yaml/yamlTree';
 import { EVIDENCE_TARGET_KEYS, LIMITS_KEYS, MEMO_STATUSES, OWNER_KEYS, STATUS_ALIASES, type MemoStatus } from '../../shared/vocabulary';
-
 
 /** Parses a memo once into the model every rule reads. Never throws. */
 export function parseMemo(file: string, rawText: string): MemoModel {
@@ -184,114 +184,6 @@ function readEvidence(value: YamlValue | undefined): EvidenceEntry[] {
     }
   }
   return out;
-}
-
-interface BodyFacts {
-  claims: BodyLine[];
-  boundaries: BodyLine[];
-  inlineCitations: Citation[];
-  verdicts: Verdict[];
-  sections: Section[];
-  status: FieldSource<string> | undefined;
-  date: FieldSource<string> | undefined;
-  owners: Located<string>[];
-}
-
-const KEYWORD_LINE = /^(\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__|\*|_)?)(claim|boundary)((?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*)(.*)$/i;
-const BULLET_FIELD = /^(\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?)(status|deciders|decision-makers|date)((?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*)(.+?)\s*$/i;
-const VERDICT_MARK = /^\s*(?:[:\-–—]\s*)?(?:\*\*)?(✓|✔|✔️|✅|✗|✘|❌|✖)(?:\*\*)?\s*(.*)$/u;
-const WORD = /[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g;
-
-function scanBody(text: string, lines: LineIndex, structure: MarkdownStructure, bodyStart: number): BodyFacts {
-  const facts: BodyFacts = { claims: [], boundaries: [], inlineCitations: [], verdicts: [], sections: [], status: undefined, date: undefined, owners: [] };
-  const { excluded, headings } = structure;
-  const firstLine = lines.positionAt(bodyStart).line;
-  const headingLines = new Map<number, (typeof headings)[number]>();
-  for (const h of headings) if (h.start >= bodyStart) headingLines.set(lines.positionAt(h.start).line, h);
-
-  // Sections: each heading to the next heading of the same or a higher level.
-  const bodyHeadings = headings.filter((h) => h.start >= bodyStart);
-  bodyHeadings.forEach((h, i) => {
-    // A scan, not `slice(i + 1).find`: copying the tail for each heading is quadratic in headings.
-    let next: (typeof bodyHeadings)[number] | undefined;
-    for (let j = i + 1; j < bodyHeadings.length && !next; j++) if (bodyHeadings[j]!.depth <= h.depth) next = bodyHeadings[j];
-    const end = next ? next.start : text.length;
-    facts.sections.push({ title: h.text, depth: h.depth, headingRange: lines.rangeOf(h.start, h.end), range: lines.rangeOf(h.start, end) });
-  });
-
-  let inStatusSection = false;
-  for (let line = firstLine; line < lines.lineCount; line++) {
-    const start = lines.lineStarts[line]!;
-    const lineText = lines.lineText(line);
-    const heading = headingLines.get(line);
-    if (heading) {
-      inStatusSection = /^status$/i.test(heading.text);
-      continue;
-    }
-    // Lines that begin inside code or HTML are not prose.
-    if (isExcluded(excluded, start + (lineText.length - lineText.trimStart().length))) continue;
-    if (inStatusSection && !facts.status && lineText.trim() !== '') {
-      const value = lineText.replace(/^\s*(?:[-*+]\s+)?/, '').trim();
-      const at = start + lineText.indexOf(value);
-      facts.status = { value, range: lines.rangeOf(at, at + value.length), from: 'body' };
-      inStatusSection = false;
-    }
-    const kw = KEYWORD_LINE.exec(lineText);
-    if (kw && !isExcluded(excluded, start + kw[1]!.length)) {
-      const textAt = start + kw[1]!.length + kw[2]!.length + kw[3]!.length;
-      const sentence = kw[4]!.replace(/(?:\*\*|__)\s*$/, '').trimEnd();
-      const item: BodyLine = { range: lines.lineRange(line), text: sentence, textRange: lines.rangeOf(textAt, textAt + sentence.length) };
-      (kw[2]!.toLowerCase() === 'claim' ? facts.claims : facts.boundaries).push(item);
-    }
-    const bf = BULLET_FIELD.exec(lineText);
-    if (bf && !isExcluded(excluded, start)) {
-      const key = bf[2]!.toLowerCase();
-      const valueAt = start + bf[1]!.length + bf[2]!.length + bf[3]!.length;
-      const value = bf[4]!;
-      const loc = { value, range: lines.rangeOf(valueAt, valueAt + value.length), from: 'body' as const };
-      if (key === 'status' && !facts.status) facts.status = loc;
-      else if (key === 'date' && !facts.date) facts.date = loc;
-      else if ((key === 'deciders' || key === 'decision-makers') && facts.owners.length === 0) {
-        let cursor = valueAt;
-        for (const part of value.split(',')) {
-          const name = part.trim();
-          if (!name) continue;
-          const at = text.indexOf(name, cursor);
-          facts.owners.push({ value: name, range: lines.rangeOf(at, at + name.length) });
-          cursor = at + name.length;
-        }
-      }
-    }
-    for (const m of lineText.matchAll(INLINE_CITATION)) {
-      const at = start + m.index;
-      if (isExcluded(excluded, at, at + m[0].length)) continue;
-      const id = m[1]!.trim();
-      const range = lines.rangeOf(at, at + m[0].length);
-      facts.inlineCitations.push({ id, range, source: 'inline' });
-      const after = VERDICT_MARK.exec(lineText.slice(m.index + m[0].length));
-      if (after) {
-        const mark = after[1]!;
-        facts.verdicts.push({ id, verdict: /[✓✔✅]/u.test(mark) ? 'supports' : 'conflicts', reason: after[2]!.trim(), range: lines.lineRange(line) });
-      }
-    }
-  }
-  return facts;
-}
-
-/** Lower-cased words of the headings and prose lines of the body (not code, not front matter). */
-function proseWords(lines: LineIndex, structure: MarkdownStructure, bodyStart: number): string[] {
-  const words: string[] = [];
-  for (let line = lines.positionAt(bodyStart).line; line < lines.lineCount; line++) {
-    const start = lines.lineStarts[line]!;
-    const lineText = lines.lineText(line);
-    if (isExcluded(structure.excluded, start + (lineText.length - lineText.trimStart().length))) continue;
-    collectWords(lineText, words);
-  }
-  return words;
-}
-
-function collectWords(line: string, into: string[]): void {
-  for (const m of line.toLowerCase().matchAll(WORD)) if (m[0].length > 2) into.push(m[0]);
 }
 
 /** The first of `keys` a map holds (keys are alternatives, in order of preference). */

@@ -57,7 +57,7 @@ export class Workspace {
   ) {}
 
   /** Reads config, people and tenets, and lists the memo files (not parsed yet). */
-  loadSettings(): void {
+  loadSharedFiles(): void {
     this.loadConfig();
     this.loadPeople();
     this.loadTenets();
@@ -159,7 +159,7 @@ export class Workspace {
   }
 
   /** Config and people problems as diagnostics on their files. */
-  settingsDiagnostics(): Diagnostic[] {
+  sharedFileDiagnostics(): Diagnostic[] {
     const config = this.configProblems.map((p) => loadDiagnostic('config-invalid', CONFIG_FILE, p.range, p.message, p.severity));
     return [...config, ...this.peopleProblems];
   }
@@ -178,9 +178,9 @@ function loadDiagnostic(rule: string, file: string, range: Range, message: strin
   return { rule, file, range, message, severity };
 }
 
-/** Loads settings and indexes every memo without checking them (the audit, the editor's first pass). */
+/** Loads the shared files (config, people, tenets) and indexes every memo without checking them (the audit, the editor's first pass). */
 export function indexWorkspace(ws: Workspace): void {
-  ws.loadSettings();
+  ws.loadSharedFiles();
   for (const file of ws.listMemoFiles()) {
     const memo = ws.readMemo(file);
     if (memo) ws.indexMemo(memo);

@@ -2,7 +2,9 @@ import type { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import type { ParsedYaml, YamlEntry, YamlScalar, YamlSeq, YamlValue } from './yamlTree';
 
-// The fast path of the YAML reader. Front matter is nearly always a flat block mapping of plain,
+// The fast path of the YAML reader. (One file, over 300 lines, on purpose: the rules below are one
+// state machine that mirrors the library's parser, and splitting it would scatter that mirror.)
+// Front matter is nearly always a flat block mapping of plain,
 // quoted and `[a, b]` scalars, with a block list of small mappings under `evidence:`. For that
 // subset a single pass over the lines builds exactly the tree the `yaml` library's path in
 // yamlTree.ts builds (kinds, values, source strings, ranges), about 15 times faster. Anything
