@@ -1,7 +1,7 @@
 // `npm test`: every tier in order, then one closing line that counts them all.
 //   1. build (esbuild), type-check (tsc -b) and lint (ESLint with the layer boundaries, knip for dead code)
 //   2. vitest: fixture tests of the core and rules, CLI, protocol (built server over stdio), robustness
-//   3. grammar tests (vscode-tmgrammar-test)
+//   3. the relevance evaluation (floors) and grammar tests (vscode-tmgrammar-test)
 //   4. real editor: the mocha suite in VS Code (code-server, offline) and the audit HTML in Chromium
 //   5. the packaged .vsix installed into code-server, read from the Problems panel
 // A tier that fails still lets the later tiers run, so one run shows everything; the exit code
@@ -49,6 +49,10 @@ try {
   tier('vitest', false, 0, 0, unit.seconds);
 }
 rmSync(out, { recursive: true, force: true });
+
+// The relevance model on the labelled sets, against floors a little under the measured figures.
+const relevance = run('relevance', npm, ['run', '--silent', 'eval:relevance', '--', '--check']);
+tier('relevance', relevance.ok, relevance.ok ? 1 : 0, relevance.ok ? 0 : 1, relevance.seconds);
 
 const grammar = run('grammar', npm, ['run', '--silent', 'test:grammar'], { capture: true });
 const grammarPassed = (grammar.stdout.match(/run successfuly/g) ?? []).length;

@@ -1,6 +1,6 @@
 import { addToFrontMatterList, canEditFrontMatter } from '../core/fixes/fixEdits';
 import { isClosed } from '../core/memo/lifecycle';
-import { rankTenets } from '../core/relevance/relevance';
+import { whyRelevant } from '../core/relevance/explain';
 import type { MemoRule } from '../core/check/rule';
 import { citableTenets } from '../core/tenets/tenetScope';
 import type { Fix } from '../core/types';
@@ -20,17 +20,19 @@ export const tenetMissing: MemoRule = {
     // A workspace without (active) tenets has nothing to cite: asking would be noise on every memo.
     if (!ctx.registry.all.some((t) => t.status === 'active')) return;
     const entry = memo.fields.get('tenets');
-    const ranked = rankTenets(memo, citableTenets(memo, ctx.registry)).slice(0, MAX_FIXES);
+    const model = ctx.relevance;
+    // Only tenets that clear the relevance threshold are offered: no fix beats a wrong fix.
+    const ranked = model.fixes(model.rank(memo, citableTenets(memo, ctx.registry))).slice(0, MAX_FIXES);
     const fixes: Fix[] = [];
     if (canEditFrontMatter(memo)) {
       ranked.forEach((r, i) => {
         const edit = addToFrontMatterList(memo, 'tenets', r.tenet.id);
         if (!edit) return;
-        const title = r.tenet.title ? `Cite ${r.tenet.id} (${r.tenet.title})` : `Cite ${r.tenet.id}`;
-        fixes.push({ title, edits: [edit], ...(i === 0 ? { isPreferred: true } : {}) });
+        const name = r.tenet.title ? `${r.tenet.id} (${r.tenet.title})` : r.tenet.id;
+        fixes.push({ title: `Cite ${name}: the memo ${whyRelevant(r)}`, edits: [edit], ...(i === 0 ? { isPreferred: true } : {}) });
       });
     }
-    const best = ranked[0] ? `; ${ranked[0].tenet.id} looks relevant` : '';
+    const best = ranked[0] ? `; ${ranked[0].tenet.id} looks relevant (the memo ${whyRelevant(ranked[0])})` : '; no tenet of the registry stands out as relevant, so cite the ones this decision applies';
     report({
       range: entry ? entry.keyRange : memo.lines.lineRange(0),
       message: entry

@@ -35,9 +35,10 @@ describe(RULE, () => {
     expect(d!.severity).toBe('warning');
     expect(d!.range.start).toEqual({ line: 0, character: 0 });
     expect(textAt(f, d!)).toBe('---');
-    expect(d!.message).toBe('This memo cites no tenet; expected `tenets:` (or inline `[[ID]]`) naming the tenets this decision applies; ENG-LATENCY looks relevant.');
-    expect(d!.fixes!.map((x) => x.title)).toEqual(['Cite ENG-LATENCY (latency over throughput)', 'Cite CO-TRUST (trust over growth)', 'Cite PROD-SIMPLE']);
-    expect(d!.fixes!.map((x) => x.isPreferred)).toEqual([true, undefined, undefined]);
+    expect(d!.message).toMatch(/^This memo cites no tenet; expected `tenets:` \(or inline `\[\[ID\]\]`\) naming the tenets this decision applies; ENG-LATENCY looks relevant \(the memo mentions api, latency, .*\)\.$/);
+    // Only tenets above the relevance threshold are offered: trust and onboarding are mentioned once each, and stay out.
+    expect(d!.fixes!.map((x) => x.title)).toEqual([expect.stringMatching(/^Cite ENG-LATENCY \(latency over throughput\): the memo mentions api, latency/)]);
+    expect(d!.fixes!.map((x) => x.isPreferred)).toEqual([true]);
     const { text: fixed, after } = applyFix(f, d!);
     expect(fixed).toBe(text.replace('\n---\n', '\ntenets:\n  - ENG-LATENCY\n---\n'));
     expect(only(after, RULE)).toEqual([]);
@@ -48,9 +49,9 @@ describe(RULE, () => {
     const f = check({ [FILE]: text });
     const [d] = only(f, RULE);
     expect(textAt(f, d!)).toBe('tenets');
-    expect(d!.message).toBe('`tenets` lists no tenet; expected the ids of the tenets this decision applies; ENG-LATENCY looks relevant.');
-    const { text: fixed, after } = applyFix(f, d!, 1);
-    expect(fixed).toBe(text.replace('tenets: []', 'tenets: [CO-TRUST]'));
+    expect(d!.message).toMatch(/^`tenets` lists no tenet; expected the ids of the tenets this decision applies; ENG-LATENCY looks relevant \(/);
+    const { text: fixed, after } = applyFix(f, d!, 0);
+    expect(fixed).toBe(text.replace('tenets: []', 'tenets: [ENG-LATENCY]'));
     expect(only(after, RULE)).toEqual([]);
   });
 
@@ -66,14 +67,15 @@ describe(RULE, () => {
   it('never suggests retired tenets or tenets outside the memo scope', () => {
     const body = [...BODY, 'Speed beats polish; speed and polish, speed again.'];
     const f = check({ [FILE]: goodMemo({ tenets: undefined, scope: 'product' }, body) });
-    const titles = only(f, RULE)[0]!.fixes!.map((x) => x.title);
-    expect(titles).toEqual(['Cite CO-TRUST (trust over growth)', 'Cite PROD-SIMPLE']);
+    const titles = (only(f, RULE)[0]!.fixes ?? []).map((x) => x.title);
+    // ENG-LATENCY (engineering) is out of the product scope and CO-SPEED is retired: neither is offered, and nothing else stands out.
+    expect(titles.filter((t) => /ENG-LATENCY|CO-SPEED/.test(t))).toEqual([]);
   });
 
   it('fires without fixes when no tenet relates to the text', () => {
     const f = check({ [FILE]: goodMemo({ tenets: undefined }, ['# Rename the repository', '', 'Nothing else to say.']) });
     const [d] = only(f, RULE);
-    expect(d!.message).toBe('This memo cites no tenet; expected `tenets:` (or inline `[[ID]]`) naming the tenets this decision applies.');
+    expect(d!.message).toBe('This memo cites no tenet; expected `tenets:` (or inline `[[ID]]`) naming the tenets this decision applies; no tenet of the registry stands out as relevant, so cite the ones this decision applies.');
     expect(d!.fixes).toBeUndefined();
   });
 

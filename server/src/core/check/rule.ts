@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../workspace/config';
 import type { MemoIndex } from '../workspace/memoIndex';
 import type { MemoModel } from '../memo/memoModel';
+import type { RelevanceModel } from '../relevance/model';
 import type { PeopleDirectory } from '../workspace/people';
 import type { TenetFile } from '../tenets/tenetModel';
 import type { TenetRegistry } from '../tenets/tenetRegistry';
@@ -17,6 +18,8 @@ export interface RuleContext {
   fs: WorkspaceFs;
   /** Today's date as `YYYY-MM-DD` (injected so tests do not depend on the clock). */
   today: string;
+  /** Which tenets a memo should consider (built on first use, kept while the registry is unchanged). */
+  readonly relevance: RelevanceModel;
 }
 
 export interface Finding {

@@ -2,7 +2,7 @@ import { INLINE_CITATION } from '../ids';
 import { isExcluded, type MarkdownStructure } from '../markdown/markdownStructure';
 import type { LineIndex } from '../text/lineIndex';
 import type { Located } from '../types';
-import type { BodyLine, Citation, FieldSource, Section, Verdict } from './memoModel';
+import type { BodyLine, Citation, FieldSource, ProseLine, Section, Verdict } from './memoModel';
 
 // The memo body, read line by line once: claim and boundary lines, inline citations and verdicts,
 // sections, the MADR/Nygard fields some records keep in the body (status, deciders, date), and
@@ -100,18 +100,21 @@ export function scanBody(text: string, lines: LineIndex, structure: MarkdownStru
   return facts;
 }
 
-/** Lower-cased words of the headings and prose lines of the body (not code, not front matter). */
-export function proseWords(lines: LineIndex, structure: MarkdownStructure, bodyStart: number): string[] {
-  const words: string[] = [];
+/** A list item or table row this short names things rather than saying anything about them. */
+const MENTION_MAX_WORDS = 5;
+const ITEM_START = /^\s{0,3}(?:[-*+]\s+|\d+[.)]\s+|\|)/;
+
+/** The headings and prose lines of the body (not code, not front matter), each marked when it only mentions things. */
+export function proseLines(lines: LineIndex, structure: MarkdownStructure, bodyStart: number): ProseLine[] {
+  const out: ProseLine[] = [];
   for (let line = lines.positionAt(bodyStart).line; line < lines.lineCount; line++) {
     const start = lines.lineStarts[line]!;
     const lineText = lines.lineText(line);
-    if (isExcluded(structure.excluded, start + (lineText.length - lineText.trimStart().length))) continue;
-    collectWords(lineText, words);
+    if (lineText.trim() === '' || isExcluded(structure.excluded, start + (lineText.length - lineText.trimStart().length))) continue;
+    const item = ITEM_START.exec(lineText);
+    const content = item ? lineText.slice(item[0].length) : lineText;
+    const wordCount = content.toLowerCase().match(WORD)?.length ?? 0;
+    out.push({ text: lineText, mention: item !== null && wordCount <= MENTION_MAX_WORDS && !/[.:;!?]\s|[.!?]$/.test(content.trim()) });
   }
-  return words;
-}
-
-function collectWords(line: string, into: string[]): void {
-  for (const m of line.toLowerCase().matchAll(WORD)) if (m[0].length > 2) into.push(m[0]);
+  return out;
 }

@@ -63,6 +63,12 @@ export interface EvidenceEntry {
   malformed?: string;
 }
 
+/** A line of prose, marked when it only names things (a short list item or table row: an agenda, a list of metrics). */
+export interface ProseLine {
+  text: string;
+  mention: boolean;
+}
+
 /** Where a field's value came from: the front matter, or a MADR/Nygard convention in the body. */
 export interface FieldSource<T> extends Located<T> {
   from: 'front-matter' | 'body';
@@ -105,6 +111,6 @@ export interface MemoModel {
   sections: Section[];
   /** Offset where the markdown body starts (after front matter). */
   bodyStart: number;
-  /** Lower-cased words of the title and body prose, for tenet relevance. */
-  words: string[];
+  /** The body's prose lines (headings included; code and front matter not), for tenet relevance. Read on first use. */
+  readonly prose: ProseLine[];
 }

@@ -1,8 +1,8 @@
 import { readFrontMatter } from './frontMatter';
 import { isUrl, memoIdFromPath, memoRefToId } from '../ids';
 import { readBodyStructure } from '../markdown/markdownStructure';
-import { proseWords, scanBody } from './bodyScanner';
-import type { Citation, EvidenceEntry, FieldSource, MemoModel } from './memoModel';
+import { proseLines, scanBody } from './bodyScanner';
+import type { Citation, EvidenceEntry, FieldSource, MemoModel, ProseLine } from './memoModel';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import type { Located } from '../types';
 import { getEntry, scalarText, stringList, type YamlEntry, type YamlValue } from '../yaml/yamlTree';
@@ -19,7 +19,7 @@ export function parseMemo(file: string, rawText: string): MemoModel {
   const structure = readBodyStructure(text, bodyStart);
   const body = scanBody(text, lines, structure, bodyStart);
   const fm = (key: string) => fields.get(key);
-  let words: string[] | undefined;
+  let prose: ProseLine[] | undefined;
 
   const idEntry = fm('id');
   const idText = scalarText(idEntry?.value);
@@ -81,9 +81,9 @@ export function parseMemo(file: string, rawText: string): MemoModel {
     boundaries: body.boundaries,
     sections: body.sections,
     bodyStart,
-    // Words are for tenet relevance only; most checks never ask, so they are read on demand.
-    get words() {
-      return (words ??= proseWords(lines, structure, bodyStart));
+    // Prose is for tenet relevance only; most checks never ask, so it is read on demand.
+    get prose() {
+      return (prose ??= proseLines(lines, structure, bodyStart));
     },
   };
 }

@@ -19,6 +19,8 @@ export interface TenetDefinition {
   team: string | undefined;
   parent: Located<string> | undefined;
   tags: string[];
+  /** Words and phrases the tenet's authors accept as naming its subject (`aliases: [response time, p99]`). */
+  aliases: string[];
   statement: string;
   statementRange: Range;
   status: 'active' | 'retired';

@@ -98,8 +98,12 @@ function fromMeta(
     const t = scalarText(v);
     return t !== undefined && v ? { value: t, range: v.range } : undefined;
   };
-  const tagsValue = getEntry(map, 'tags')?.value;
-  const tags = stringList(tagsValue).flatMap((t) => t.value.split(',')).map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const list = (key: string) =>
+    stringList(getEntry(map, key)?.value)
+      .flatMap((t) => t.value.split(','))
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean);
+  const tags = list('tags');
   return {
     id,
     file,
@@ -111,6 +115,7 @@ function fromMeta(
     team: text('team')?.toLowerCase(),
     parent: loc('parent'),
     tags,
+    aliases: list('aliases'),
     statement,
     statementRange,
     status: text('status')?.toLowerCase() === 'retired' ? 'retired' : 'active',

@@ -1,5 +1,6 @@
 import { countedArtifacts, reversibilityOf } from '../evidence/evidenceEntries';
 import { type MemoModel } from '../memo/memoModel';
+import { keyTerms } from '../relevance/memoTerms';
 import type { Located, Range } from '../types';
 import { type MemoStatus, type Reversibility } from '../../shared/vocabulary';
 
@@ -22,6 +23,14 @@ export interface MemoSummary {
   reversibility: Reversibility | undefined;
   evidenceCount: number;
   hasFrontMatter: boolean;
+  /** The memo's heaviest relevance terms: what its citations teach, and how common a term is across memos. */
+  keyTerms: string[];
+}
+
+/** What the memos citing one tenet say: how many there are and how many of them use each term. */
+export interface TeachingProfile {
+  memos: number;
+  terms: Map<string, number>;
 }
 
 export function summarise(memo: MemoModel): MemoSummary {
@@ -41,6 +50,7 @@ export function summarise(memo: MemoModel): MemoSummary {
     // Counted as the evidence rules count, so the audit agrees with the diagnostics.
     evidenceCount: countedArtifacts(memo).length,
     hasFrontMatter: memo.frontMatter !== undefined,
+    keyTerms: keyTerms(memo),
   };
 }
 
@@ -54,12 +64,17 @@ export class MemoIndex {
   /** Files whose `supersedes`/`superseded-by` name an id. */
   private readonly byLinkTarget = new Map<string, Set<string>>();
   private sorted: MemoSummary[] | undefined;
+  /** Key term → how many memos have it among their key terms (how undistinctive it is). */
+  private readonly termMemos = new Map<string, number>();
+  /** Tenet id → what the memos citing it say. */
+  private readonly teaching = new Map<string, TeachingProfile>();
 
   set(summary: MemoSummary): void {
     this.delete(summary.file);
     this.byFile.set(summary.file, summary);
     addTo(this.byId, summary.id, summary.file);
     for (const target of linkTargets(summary)) addTo(this.byLinkTarget, target, summary.file);
+    this.countTerms(summary, 1);
     this.sorted = undefined;
   }
 
@@ -69,8 +84,30 @@ export class MemoIndex {
     this.byFile.delete(file);
     removeFrom(this.byId, old.id, file);
     for (const target of linkTargets(old)) removeFrom(this.byLinkTarget, target, file);
+    this.countTerms(old, -1);
     this.sorted = undefined;
     return true;
+  }
+
+  /** In how many memos a term is among the key terms. */
+  memosWithTerm(term: string): number {
+    return this.termMemos.get(term) ?? 0;
+  }
+
+  /** What the memos citing a tenet say (undefined when none cites it). */
+  taught(tenetId: string): TeachingProfile | undefined {
+    return this.teaching.get(tenetId);
+  }
+
+  private countTerms(s: MemoSummary, delta: 1 | -1): void {
+    for (const t of s.keyTerms) bump(this.termMemos, t, delta);
+    for (const id of s.cited) {
+      let p = this.teaching.get(id);
+      if (!p) this.teaching.set(id, (p = { memos: 0, terms: new Map() }));
+      p.memos += delta;
+      for (const t of s.keyTerms) bump(p.terms, t, delta);
+      if (p.memos <= 0) this.teaching.delete(id);
+    }
   }
 
   get(file: string): MemoSummary | undefined {
@@ -109,6 +146,12 @@ export class MemoIndex {
 
 function linkTargets(m: MemoSummary): Set<string> {
   return new Set([...m.supersedes, ...m.supersededBy].map((l) => l.value));
+}
+
+function bump(map: Map<string, number>, key: string, delta: number): void {
+  const n = (map.get(key) ?? 0) + delta;
+  if (n <= 0) map.delete(key);
+  else map.set(key, n);
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, file: string): void {

@@ -5,6 +5,7 @@ import type { MemoModel } from '../memo/memoModel';
 import { parseMemo } from '../memo/memoParser';
 import { parsePeople, type PeopleDirectory } from './people';
 import type { RuleContext } from '../check/rule';
+import { RelevanceModel } from '../relevance/model';
 import { parseTenetFile } from '../tenets/tenetParser';
 import { TenetRegistry } from '../tenets/tenetRegistry';
 import type { Diagnostic, Range } from '../types';
@@ -46,6 +47,7 @@ export class Workspace {
   readonly memos = new MemoIndex();
   /** Memo and tenet files that could not be read, as `file-unreadable` diagnostics. */
   readonly unreadable = new Map<string, Diagnostic>();
+  private relevanceModel: RelevanceModel | undefined;
   private memoMatcher: (p: string) => boolean = () => false;
   private tenetMatcher: (p: string) => boolean = () => false;
 
@@ -155,7 +157,24 @@ export class Workspace {
   }
 
   context(): RuleContext {
-    return { config: this.config, registry: this.registry, people: this.people, memos: this.memos, fs: this.fs, today: this.today };
+    const relevance = () => this.relevance();
+    return {
+      config: this.config,
+      registry: this.registry,
+      people: this.people,
+      memos: this.memos,
+      fs: this.fs,
+      today: this.today,
+      get relevance() {
+        return relevance();
+      },
+    };
+  }
+
+  /** The relevance model, rebuilt only when the tenet registry changed. */
+  relevance(): RelevanceModel {
+    if (this.relevanceModel?.registryVersion !== this.registry.version) this.relevanceModel = new RelevanceModel(this.registry.version, this.registry, this.memos);
+    return this.relevanceModel;
   }
 
   /** Config and people problems as diagnostics on their files. */

@@ -1,0 +1,82 @@
+import type { MemoModel } from '../memo/memoModel';
+import { matchConcepts } from './concepts';
+import { isStopWord, stem, words } from './language';
+
+// What a memo talks about, as weighted terms: the stems of its title and prose (stop words left
+// out), and the subjects its phrases name (`@latency` for "p99 went from 180 to 260 ms"). The
+// title counts double; a short list item or table row (an agenda, a list of existing charts)
+// counts for little, because naming a thing is not weighing it.
+
+const TITLE_WEIGHT = 2;
+const MENTION_WEIGHT = 0.25;
+/** How many of a memo's terms the workspace remembers (what its citations teach, how common a term is). */
+export const KEY_TERMS = 60;
+
+/** A subject term (from the concept lexicon) is written `@subject`. */
+export const conceptTerm = (concept: string) => `@${concept}`;
+
+export interface MemoTerms {
+  /** Term → weight (occurrences, weighted by where they stand). */
+  weights: Map<string, number>;
+  /** Term → the word the memo first used for it (messages show words, not stems). */
+  surface: Map<string, string>;
+  /** The stems of every word in order, stop words included, line by line (phrases are matched on these). */
+  sequences: string[][];
+}
+
+const cache = new WeakMap<MemoModel, MemoTerms>();
+
+/** A memo's terms, computed once per parsed memo (a model never changes once parsed). */
+export function memoTerms(memo: MemoModel): MemoTerms {
+  let t = cache.get(memo);
+  if (!t) cache.set(memo, (t = computeTerms(memo)));
+  return t;
+}
+
+function computeTerms(memo: MemoModel): MemoTerms {
+  const acc: MemoTerms = { weights: new Map(), surface: new Map(), sequences: [] };
+  if (memo.title) addText(acc, memo.title.value, TITLE_WEIGHT);
+  for (const line of memo.prose) addText(acc, line.text, line.mention ? MENTION_WEIGHT : 1);
+  return acc;
+}
+
+/** Adds one line of text to a term accumulator. */
+function addText(acc: MemoTerms, text: string, weight: number): void {
+  const ws = words(text);
+  if (ws.length === 0) return;
+  const stems = ws.map(stem);
+  acc.sequences.push(stems);
+  const { counts, first, claimed } = matchConcepts(stems);
+  for (const [concept, n] of counts) {
+    const [at, length] = first.get(concept)!;
+    add(acc, conceptTerm(concept), n * weight, ws.slice(at, at + length).join(' '));
+  }
+  ws.forEach((w, i) => {
+    if (claimed.has(i) || isStopWord(w) || /^\d/.test(w)) return;
+    add(acc, stems[i]!, weight, w);
+  });
+}
+
+function add(acc: MemoTerms, term: string, weight: number, surface: string): void {
+  acc.weights.set(term, (acc.weights.get(term) ?? 0) + weight);
+  if (!acc.surface.has(term)) acc.surface.set(term, surface);
+}
+
+/** The memo's heaviest terms, heaviest first: what the workspace index keeps of it for relevance. */
+export function keyTerms(memo: MemoModel): string[] {
+  return [...memoTerms(memo).weights]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, KEY_TERMS)
+    .map(([term]) => intern(term));
+}
+
+// Thousands of memos share the same few thousand terms: keep one string of each.
+const interned = new Map<string, string>();
+function intern(term: string): string {
+  let s = interned.get(term);
+  if (s === undefined) {
+    if (interned.size > 200_000) interned.clear();
+    interned.set(term, (s = term));
+  }
+  return s;
+}
