@@ -5,7 +5,7 @@ import { parseConfig } from '../../server/src/core/workspace/config';
 import { parseMemo } from '../../server/src/core/memo/memoParser';
 import { parsePeople } from '../../server/src/core/workspace/people';
 import { parseTenetFile } from '../../server/src/core/tenets/tenetParser';
-import { findPlaceholders } from '../../server/src/rules/claim-placeholder';
+import { findPlaceholders } from '../../server/src/core/text/placeholders';
 import { RULE_IDS } from '../../server/src/rules/registry';
 import { shapeProblem } from '../../server/src/rules/tenet-malformed';
 import { check, only, textAt } from '../helpers/memoWorkspace';
@@ -188,11 +188,11 @@ describe('memo skeleton', () => {
     expect(only(fx, 'front-matter-missing')).toEqual([]);
     const reported = (rule: string) => only(fx, rule, FILE).map((d) => textAt(fx, d));
     const expected: [string, string][] = [
-      ['OWNER', 'owner-unknown'],
-      ['TENET-ID', 'tenet-unknown'],
-      ['PATH-OR-URL', 'evidence-not-found'],
-      ['LIMITATION', 'evidence-limits-missing'],
-      ['YYYY-MM-DD', 'date-invalid'],
+      ['OWNER', 'placeholder-left'],
+      ['TENET-ID', 'placeholder-left'],
+      ['PATH-OR-URL', 'placeholder-left'],
+      ['LIMITATION', 'placeholder-left'],
+      ['YYYY-MM-DD', 'placeholder-left'],
       ['OUTCOME', 'claim-placeholder'],
       ['SIGNALS', 'claim-placeholder'],
       ['X', 'claim-placeholder'],

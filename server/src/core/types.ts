@@ -19,6 +19,12 @@ export interface Range {
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * The same text as an editor snippet (`${1:OWNER}` tab stops, `${1|a,b|}` choices), for
+   * clients that insert snippets: the first blank is selected, Tab goes to the next. Plain
+   * `newText` is what every other client (and "fix all", and the CLI) applies.
+   */
+  snippet?: string;
 }
 
 /** A quick fix: a titled set of edits, each confined to one file. */

@@ -3,6 +3,7 @@ import type { MemoModel } from '../core/memo/memoModel';
 import type { MemoRule } from '../core/check/rule';
 import type { TextEdit } from '../core/types';
 import type { YamlEntry } from '../core/yaml/yamlTree';
+import { withSnippet } from '../core/fixes/snippets';
 
 /** The placeholder the fix writes; owner-unknown reports it as "fill me in". */
 const PLACEHOLDER = 'APPROVER';
@@ -31,7 +32,7 @@ export const approverMissing: MemoRule = {
       message: entry
         ? `\`${entry.key}\` names nobody, but the memo is accepted; expected who approved it.`
         : 'This memo is accepted but names no approver; expected `approver:` naming who approved it.',
-      fixes: edit ? [{ title: 'Add `approver:` with a placeholder to fill', edits: [edit], isPreferred: true }] : [],
+      fixes: edit ? [{ title: 'Add `approver:` with a placeholder to fill', edits: [withSnippet(edit, ['APPROVER'])], isPreferred: true }] : [],
     });
   },
 };

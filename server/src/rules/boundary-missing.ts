@@ -2,6 +2,7 @@ import { insertAfterLine } from '../core/fixes/fixEdits';
 import type { BodyLine, MemoModel } from '../core/memo/memoModel';
 import type { MemoRule } from '../core/check/rule';
 import { BOUNDARY_SENTENCE, BOUNDARY_SHAPE } from '../shared/vocabulary';
+import { withSnippet } from '../core/fixes/snippets';
 
 // Lines that start a new markdown block: a hard-wrapped claim ends before them.
 const BLOCK_START = /^(?:[-*+]\s|\d+[.)]\s|#{1,6}(?:\s|$)|```|~~~|\||<|(?:\*\*|__|\*|_)?(?:claim|boundary)\b)/i;
@@ -29,6 +30,7 @@ function boundaryLineLike(memo: MemoModel, claim: BodyLine): string {
 export const boundaryMissing: MemoRule = {
   id: 'boundary-missing',
   target: 'memo',
+  bodyOnly: true,
   description: 'A memo with a claim also limits it: `Boundary: This reduces uncertainty about <X>; it does not prove <Y>.`',
   defaultSeverity: 'warning',
   check(memo, _ctx, report) {
@@ -38,7 +40,7 @@ export const boundaryMissing: MemoRule = {
     report({
       range: claim.range,
       message: `This claim has no boundary line; expected \`${BOUNDARY_SHAPE}\``,
-      fixes: [{ title: 'Insert a boundary line after the claim', edits: [edit], isPreferred: true }],
+      fixes: [{ title: 'Insert a boundary line after the claim', edits: [withSnippet(edit, ['X', 'Y'])], isPreferred: true }],
     });
   },
 };

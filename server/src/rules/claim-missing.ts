@@ -1,6 +1,7 @@
 import { appendToBody } from '../core/fixes/fixEdits';
 import type { MemoRule } from '../core/check/rule';
 import { CLAIM_SHAPE, CLAIM_TEMPLATE, DECIDING_STATUSES } from '../shared/vocabulary';
+import { withSnippet } from '../core/fixes/snippets';
 
 // A claim is asked for once a memo asks for a decision. Drafts are still being written, and
 // rejected, deprecated or superseded memos are records: asking them for new content is noise.
@@ -16,7 +17,7 @@ export const claimMissing: MemoRule = {
     report({
       range: memo.status.range,
       message: `This ${memo.statusValue} memo has no claim line; expected \`${CLAIM_SHAPE}\``,
-      fixes: [{ title: 'Append a claim line to fill in', edits: [appendToBody(memo, [CLAIM_TEMPLATE])], isPreferred: true }],
+      fixes: [{ title: 'Append a claim line to fill in', edits: [withSnippet(appendToBody(memo, [CLAIM_TEMPLATE]), ['OUTCOME', 'SIGNALS'])], isPreferred: true }],
     });
   },
 };

@@ -1,4 +1,5 @@
 import type { MemoRule, Report } from '../core/check/rule';
+import { isPlaceholderValue } from '../core/text/placeholders';
 import type { Range } from '../core/types';
 import type { YamlValue } from '../core/yaml/yamlTree';
 
@@ -46,6 +47,8 @@ function checkValue(value: YamlValue | undefined, subject: string, report: Repor
     report({ range: written.nonScalar, message: `${subject} holds a list or a structure; expected one date written as YYYY-MM-DD.` });
     return;
   }
+  // A blank (`YYYY-MM-DD`) is placeholder-left's.
+  if (isPlaceholderValue(written.text)) return;
   const problem = dateProblem(written.text, subject);
   if (problem) report({ range: written.range, message: problem });
 }

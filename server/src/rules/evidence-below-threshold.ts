@@ -1,6 +1,7 @@
-import { countedArtifacts, EVIDENCE_TEMPLATE, needsEvidence, reversibilityOf } from '../core/evidence/evidenceEntries';
+import { countedArtifacts, EVIDENCE_BLANKS, evidenceTemplate, needsEvidence, reversibilityOf } from '../core/evidence/evidenceEntries';
 import { addMapToFrontMatterList, canEditFrontMatter } from '../core/fixes/fixEdits';
 import type { MemoRule } from '../core/check/rule';
+import { withSnippet } from '../core/fixes/snippets';
 import type { RelatedLocation } from '../core/types';
 
 export const evidenceBelowThreshold: MemoRule = {
@@ -19,12 +20,12 @@ export const evidenceBelowThreshold: MemoRule = {
     const related: RelatedLocation[] = memo.reversibility
       ? [{ file: memo.file, range: memo.reversibility.range, message: `\`reversibility: ${reversibility}\` requires ${plural(required, 'artifact')}.` }]
       : [];
-    const edit = canEditFrontMatter(memo) ? addMapToFrontMatterList(memo, 'evidence', EVIDENCE_TEMPLATE) : undefined;
+    const edit = canEditFrontMatter(memo) ? addMapToFrontMatterList(memo, 'evidence', evidenceTemplate(ctx.today)) : undefined;
     report({
       range: entry.keyRange,
       message: `This ${reversibility} decision cites ${plural(count, 'distinct evidence artifact')}; expected at least ${required}.`,
       related,
-      fixes: edit ? [{ title: 'Add an evidence entry to fill in', edits: [edit], isPreferred: true }] : [],
+      fixes: edit ? [{ title: 'Add an evidence entry to fill in', edits: [withSnippet(edit, EVIDENCE_BLANKS)], isPreferred: true }] : [],
     });
   },
 };

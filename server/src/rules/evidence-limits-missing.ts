@@ -4,6 +4,8 @@ import type { MemoRule } from '../core/check/rule';
 import type { Fix, TextEdit } from '../core/types';
 import { scalarText, stringList } from '../core/yaml/yamlTree';
 import { LIMITS_KEYS, LIMITS_PLACEHOLDER } from '../shared/vocabulary';
+import { isPlaceholderValue } from '../core/text/placeholders';
+import { withSnippet } from '../core/fixes/snippets';
 
 const EXPECTED = 'one thing this artifact cannot show, such as `four-week window only`';
 
@@ -21,6 +23,8 @@ export const evidenceLimitsMissing: MemoRule = {
         const limitsEntry = node.entries.find((e) => (LIMITS_KEYS as readonly string[]).includes(e.key));
         if (limitsEntry) {
           const written = scalarText(limitsEntry.value) ?? (stringList(limitsEntry.value).map((s) => s.value).join('; ') || undefined);
+          // A blank (`LIMITATION`) is placeholder-left's.
+          if (written !== undefined && isPlaceholderValue(written)) continue;
           if (written === undefined) {
             report({ range: limitsEntry.keyRange, message: `\`${limitsEntry.key}\` is empty; expected ${EXPECTED}.` });
           } else if (statesNoLimitation(written)) {
@@ -38,7 +42,7 @@ export const evidenceLimitsMissing: MemoRule = {
         : node.kind === 'map'
           ? addEntryToMap(memo, node, 'limits', LIMITS_PLACEHOLDER)
           : scalarToMap(memo, node, list, kind, [['limits', LIMITS_PLACEHOLDER]]);
-      const fixes: Fix[] = edit ? [{ title: 'Add `limits:` to fill in', edits: [edit], isPreferred: true }] : [];
+      const fixes: Fix[] = edit ? [{ title: 'Add `limits:` to fill in', edits: [withSnippet(edit, ['LIMITATION'])], isPreferred: true }] : [];
       report({
         range: contentRange(memo, entry.range),
         message: `Evidence \`${entry.target}\` states no limitation; expected \`limits:\` with ${EXPECTED}.`,

@@ -6,6 +6,7 @@ import { contentRange } from '../core/fixes/fixEdits';
 import type { MemoModel } from '../core/memo/memoModel';
 import type { MemoRule, RuleContext } from '../core/check/rule';
 import type { Fix, Range } from '../core/types';
+import { isPlaceholderValue } from '../core/text/placeholders';
 
 // Only text files get a template: a markdown stub saved as `.csv` or `.png` would be a broken artifact.
 const TEMPLATED = /\.(?:md|markdown|mdx|txt)$/i;
@@ -27,10 +28,8 @@ export const evidenceNotFound: MemoRule = {
         continue;
       }
       const target = entry.target;
-      if (isPlaceholder(target)) {
-        report({ range: entry.targetRange, message: `\`${target}\` is a placeholder; expected the path or URL of the artifact.` });
-        continue;
-      }
+      // A blank (`PATH-OR-URL`) is placeholder-left's: it is not a missing file.
+      if (isPlaceholder(target) || isPlaceholderValue(target)) continue;
       const resolved = resolveEvidencePath(target, memo.file, ctx.fs);
       if (resolved.kind === 'invalid') {
         report({ range: contentRange(memo, entry.targetRange), message: 'This evidence path spans several lines or holds control characters; expected one path or URL on one line.' });

@@ -3,6 +3,7 @@ import type { MemoRule } from '../core/check/rule';
 export const frontMatterInvalid: MemoRule = {
   id: 'front-matter-invalid',
   target: 'memo',
+  bodyOnly: true,
   description: 'The front matter is valid YAML: a closed `---` block holding a mapping of fields.',
   defaultSeverity: 'error',
   check(memo, _ctx, report) {

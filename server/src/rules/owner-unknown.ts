@@ -1,12 +1,10 @@
 import type { MemoModel } from '../core/memo/memoModel';
 import { findPerson, type PeopleDirectory } from '../core/workspace/people';
 import type { Finding, MemoRule } from '../core/check/rule';
+import { isPlaceholderValue } from '../core/text/placeholders';
 import { closestMatches, type SuggestionCandidate } from '../core/text/suggest';
 import type { Fix, Located } from '../core/types';
 
-// The placeholders the owner-missing and approver-missing fixes insert: reported as "fill me
-// in", not as a misspelt name (no "did you mean" for them: any suggestion would be a guess).
-const PLACEHOLDERS = new Set(['OWNER', 'APPROVER']);
 
 /** Plain YAML scalars that can be written without quotes (what a person id normally is). */
 const PLAIN_SAFE = /^[A-Za-z0-9_][A-Za-z0-9_.+\-@ ]*$/;
@@ -49,10 +47,8 @@ export const ownerUnknown: MemoRule = {
 function check1(memo: MemoModel, people: PeopleDirectory, who: Located<string>, role: string, inYaml: boolean, report: (f: Finding) => void, budget: { suggestions: number }): void {
   if (findPerson(people, who.value)) return;
   const directory = `\`${people.file}\``;
-  if (PLACEHOLDERS.has(who.value)) {
-    report({ range: who.range, message: `\`${who.value}\` is a placeholder; replace it with the id of a person listed in ${directory}.` });
-    return;
-  }
+  // A blank (`OWNER`) is placeholder-left's, with the people to choose from: not a misspelt name.
+  if (isPlaceholderValue(who.value)) return;
   const suggestions = budget.suggestions-- > 0 ? closestMatches(who.value.replace(/^@/, ''), candidatesOf(people)) : [];
   const fixes: Fix[] = suggestions.map((s, i) => {
     const person = people.people.find((p) => p.id === s.value);

@@ -19,6 +19,7 @@ import { evidenceLimitsMissing } from './evidence-limits-missing';
 import { evidenceStale } from './evidence-stale';
 import { claimMissing } from './claim-missing';
 import { claimPlaceholder } from './claim-placeholder';
+import { placeholderLeft } from './placeholder-left';
 import { boundaryMissing } from './boundary-missing';
 import { statusInvalid } from './status-invalid';
 import { approverMissing } from './approver-missing';
@@ -50,6 +51,7 @@ export const ALL_RULES: readonly Rule[] = [
   evidenceStale,
   claimMissing,
   claimPlaceholder,
+  placeholderLeft,
   boundaryMissing,
   statusInvalid,
   approverMissing,

@@ -46,7 +46,9 @@ function replacedRange(memo: MemoModel, value: string, range: Range, wholeValue:
 }
 
 function statusFixes(memo: MemoModel, range: Range, like: string, preferred: MemoStatus | undefined): Fix[] {
-  const ordered = preferred ? [preferred, ...MEMO_STATUSES.filter((s) => s !== preferred)] : [...MEMO_STATUSES];
+  // `superseded` without a successor named would trade this error for supersede-broken's: offered only once there is one.
+  const offered = MEMO_STATUSES.filter((s) => s !== 'superseded' || memo.supersededBy.length > 0);
+  const ordered = preferred && offered.includes(preferred) ? [preferred, ...offered.filter((s) => s !== preferred)] : offered;
   return ordered.map((s) => ({
     title: `Change the status to \`${spelled(s, like)}\``,
     edits: [replaceRange(memo, range, spelled(s, like))],

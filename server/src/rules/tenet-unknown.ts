@@ -3,6 +3,7 @@ import type { Citation, MemoModel } from '../core/memo/memoModel';
 import type { MemoRule } from '../core/check/rule';
 import { closestMatches } from '../core/text/suggest';
 import type { Fix, TextEdit } from '../core/types';
+import { isPlaceholderValue } from '../core/text/placeholders';
 
 /**
  * Unknown ids per memo that get a "did you mean": each is compared with every tenet id, so a
@@ -20,7 +21,8 @@ export const tenetUnknown: MemoRule = {
     const ids = registry.ids;
     let suggestionBudget = MAX_SUGGESTED_PER_MEMO;
     for (const citation of memo.citations) {
-      if (registry.get(citation.id)) continue;
+      // A blank (`TENET-ID`) is placeholder-left's: it names no tenet yet, rightly.
+      if (registry.get(citation.id) || isPlaceholderValue(citation.id)) continue;
       const written = citation.id;
       if (written === '') {
         report({ range: citation.range, message: 'This citation is empty; expected a tenet id between the brackets, like `[[ENG-LATENCY]]`.' });

@@ -3,6 +3,7 @@ import { isClosed } from '../core/memo/lifecycle';
 import type { Citation, MemoModel } from '../core/memo/memoModel';
 import type { MemoRule } from '../core/check/rule';
 import type { Fix, TextEdit } from '../core/types';
+import { withSnippet } from '../core/fixes/snippets';
 
 const SECTION_TITLE = /relevant tenets/i;
 const LIST_ITEM = /^(\s*[-*+][ \t]+)/;
@@ -25,8 +26,8 @@ export const tenetVerdictMissing: MemoRule = {
     for (const citation of unjudged) {
       const id = citation.id;
       const fixes: Fix[] = [
-        { title: `Add a judgement line: [[${id}]] ${SUPPORTS} (supports)`, edits: [insertVerdictLines(memo, [[id, SUPPORTS]])], isPreferred: true },
-        { title: `Add a judgement line: [[${id}]] ${CONFLICTS} (conflicts)`, edits: [insertVerdictLines(memo, [[id, CONFLICTS]])] },
+        { title: `Add a judgement line: [[${id}]] ${SUPPORTS} (supports)`, edits: [withSnippet(insertVerdictLines(memo, [[id, SUPPORTS]]), ['REASON'])], isPreferred: true },
+        { title: `Add a judgement line: [[${id}]] ${CONFLICTS} (conflicts)`, edits: [withSnippet(insertVerdictLines(memo, [[id, CONFLICTS]]), ['REASON'])] },
       ];
       if (unjudged.length > 1) {
         fixes.push({

@@ -67,3 +67,9 @@ export const BOUNDARY_TEMPLATE = `Boundary: ${BOUNDARY_SENTENCE}`;
 /** The same lines as editor snippets, with each blank a tab stop. */
 export const CLAIM_SNIPPET = 'Claim: We believe ${1:OUTCOME} because ${2:SIGNALS}.';
 export const BOUNDARY_SNIPPET = 'Boundary: This reduces uncertainty about ${1:X}; it does not prove ${2:Y}.';
+
+/**
+ * Blanks the product's own templates, fixes and snippets write, in capitals (placeholder-left and
+ * claim-placeholder report them until they are replaced). Longest first, so `PATH-OR-URL` is one blank.
+ */
+export const PLACEHOLDER_WORDS: readonly string[] = ['PATH-OR-URL', 'YYYY-MM-DD', 'LIMITATION', 'TENET-ID', 'APPROVER', 'OUTCOME', 'SIGNALS', 'REASON', 'OWNER', 'FIXME', 'TODO', 'TBD', 'XXX', 'X', 'Y'];

@@ -33,7 +33,7 @@ describe('approver-missing', () => {
     const { text, after } = applyFix(f, only(f, RULE)[0]!);
     expect(text).toBe(original.replace('\n---\n# ', '\napprover: APPROVER\n---\n# '));
     expect(only(after, RULE)).toEqual([]);
-    expect(rest(after, [RULE, 'owner-unknown'])).toEqual(rest(f, [RULE, 'owner-unknown']));
+    expect(rest(after, [RULE, 'placeholder-left'])).toEqual(rest(f, [RULE, 'placeholder-left']));
   });
 
   it('reports an empty `approver:` at the key and fills it in place', () => {
@@ -67,10 +67,9 @@ describe('approver-missing', () => {
     expect(only(after, RULE)).toEqual([]);
   });
 
-  it('offers no fix when the front matter cannot be edited safely', () => {
+  it('stays quiet while the front matter does not parse: front-matter-invalid says where to fix it', () => {
     const f = check({ [FILE]: memo(['status: accepted', 'owners: [alice', 'title: x'], ['# T', '', '## Status', '', 'Accepted']) });
-    const ds = only(f, RULE, FILE);
-    expect(ds).toHaveLength(1);
-    expect(ds[0]!.fixes).toBeUndefined();
+    expect(only(f, RULE, FILE)).toEqual([]);
+    expect(f.diagnostics.filter((d) => d.file === FILE).map((d) => d.rule)).toEqual(['front-matter-invalid']);
   });
 });

@@ -9,9 +9,10 @@ const EXPECTED = 'one thing this artifact cannot show, such as `four-week window
 /** Applies the fix and checks that only the placeholder it wrote is left to report. */
 function fixLeavesOnlyPlaceholder(f: Fixture, d: Diagnostic): string {
   const { text, after } = applyFix(f, d);
-  const left = only(after, RULE);
+  expect(only(after, RULE)).toEqual([]);
+  const left = only(after, 'placeholder-left');
   expect(left.map((x) => textAt(after, x))).toEqual(['LIMITATION']);
-  expect(left[0]!.message).toBe(`\`LIMITATION\` is a placeholder; expected ${EXPECTED}.`);
+  expect(left[0]!.message).toBe('`LIMITATION` is a placeholder; write what the artifact cannot show, e.g. `four-week window only`.');
   return text;
 }
 
@@ -38,15 +39,15 @@ describe(RULE, () => {
     }
   });
 
-  it('fires on an empty `limits:` at the key, and on `none` or a placeholder at the value, without a fix', () => {
+  it('fires on an empty `limits:` at the key and on `none` at the value, without a fix; a blank is placeholder-left’s', () => {
     const text = goodMemo({ evidence: '\n  - url: https://example.com/a\n    limits:\n  - url: https://example.com/b\n    limits: n/a\n  - url: https://example.com/c\n    limitation: TODO' });
     const f = check({ [FILE]: text });
     const found = only(f, RULE);
-    expect(found.map((d) => textAt(f, d))).toEqual(['limits', 'n/a', 'TODO']);
+    expect(found.map((d) => textAt(f, d))).toEqual(['limits', 'n/a']);
+    expect(only(f, 'placeholder-left').map((d) => textAt(f, d))).toEqual(['TODO']);
     expect(found.map((d) => d.message)).toEqual([
       `\`limits\` is empty; expected ${EXPECTED}.`,
       `\`n/a\` states no limitation; expected ${EXPECTED}.`,
-      `\`TODO\` is a placeholder; expected ${EXPECTED}.`,
     ]);
     for (const d of found) expect(d.fixes).toBeUndefined();
   });
@@ -64,7 +65,8 @@ describe(RULE, () => {
     const fixed = applyFix(f, d!);
     expect(fixed.text).toBe(text.replace('    date: 2026-04-01\n', '    date: 2026-04-01\n    limits: LIMITATION\n'));
     // The other entry is still reported, the fixed one is not.
-    expect(only(fixed.after, RULE).map((x) => textAt(fixed.after, x))).toEqual(['LIMITATION', 'https://example.com/other']);
+    expect(only(fixed.after, RULE).map((x) => textAt(fixed.after, x))).toEqual(['https://example.com/other']);
+    expect(only(fixed.after, 'placeholder-left').map((x) => textAt(fixed.after, x))).toEqual(['LIMITATION']);
   });
 
   it('fix: handles a map whose first key is on the line after the dash, and a map that ends with a block scalar', () => {
@@ -82,11 +84,13 @@ describe(RULE, () => {
     const [first, second] = only(f, RULE);
     const one = applyFix(f, first!);
     expect(one.text).toBe(text.replace('  - "reports/slo one.md"\n', '  - path: "reports/slo one.md"\n    limits: LIMITATION\n'));
-    expect(only(one.after, RULE).map((x) => textAt(one.after, x))).toEqual(['LIMITATION', 'https://example.com/b']);
+    expect(only(one.after, RULE).map((x) => textAt(one.after, x))).toEqual(['https://example.com/b']);
+    expect(only(one.after, 'placeholder-left').map((x) => textAt(one.after, x))).toEqual(['LIMITATION']);
     expect(only(one.after, 'evidence-not-found')).toEqual([]);
     const two = applyFix(f, second!);
     expect(two.text).toBe(text.replace('  - https://example.com/b\n', '  - url: https://example.com/b\n    limits: LIMITATION\n'));
-    expect(only(two.after, RULE).map((x) => textAt(two.after, x))).toEqual(['"reports/slo one.md"', 'LIMITATION']);
+    expect(only(two.after, RULE).map((x) => textAt(two.after, x))).toEqual(['"reports/slo one.md"']);
+    expect(only(two.after, 'placeholder-left').map((x) => textAt(two.after, x))).toEqual(['LIMITATION']);
   });
 
   it('fix: in a flow list a string becomes a flow map, and a flow map gets `limits` inside its braces', () => {
@@ -95,10 +99,12 @@ describe(RULE, () => {
     const [a, b] = only(f, RULE);
     const first = applyFix(f, a!);
     expect(first.text).toBe(text.replace('[https://example.com/a,', '[{url: https://example.com/a, limits: LIMITATION},'));
-    expect(only(first.after, RULE).map((x) => textAt(first.after, x))).toEqual(['LIMITATION', '{url: https://example.com/b, date: 2026-04-01}']);
+    expect(only(first.after, RULE).map((x) => textAt(first.after, x))).toEqual(['{url: https://example.com/b, date: 2026-04-01}']);
+    expect(only(first.after, 'placeholder-left').map((x) => textAt(first.after, x))).toEqual(['LIMITATION']);
     const second = applyFix(f, b!);
     expect(second.text).toBe(text.replace('date: 2026-04-01}', 'date: 2026-04-01, limits: LIMITATION}'));
-    expect(only(second.after, RULE).map((x) => textAt(second.after, x))).toEqual(['https://example.com/a', 'LIMITATION']);
+    expect(only(second.after, RULE).map((x) => textAt(second.after, x))).toEqual(['https://example.com/a']);
+    expect(only(second.after, 'placeholder-left').map((x) => textAt(second.after, x))).toEqual(['LIMITATION']);
   });
 
   it('fix: a single string value becomes a flow map', () => {

@@ -56,30 +56,33 @@ describe(RULE, () => {
     const [d] = only(f, RULE);
     expect(d!.fixes!.map((x) => x.title)).toEqual(['Add an evidence entry to fill in']);
     const { text: fixed, after } = applyFix(f, d!);
-    expect(fixed).toBe(text.replace('tenets: [ENG-LATENCY]\n', 'tenets: [ENG-LATENCY]\nevidence:\n  - path: PATH-OR-URL\n    limits: LIMITATION\n    date: YYYY-MM-DD\n'));
+    expect(fixed).toBe(text.replace('tenets: [ENG-LATENCY]\n', 'tenets: [ENG-LATENCY]\nevidence:\n  - path: PATH-OR-URL\n    limits: LIMITATION\n    date: 2026-06-01\n'));
     expect(only(after, RULE)).toEqual([]);
-    expect(only(after, 'evidence-not-found').map((x) => textAt(after, x))).toEqual(['PATH-OR-URL']);
-    expect(only(after, 'evidence-limits-missing').map((x) => textAt(after, x))).toEqual(['LIMITATION']);
+    expect(only(after, 'placeholder-left').map((x) => textAt(after, x))).toEqual(['PATH-OR-URL', 'LIMITATION']);
+    expect(only(after, 'evidence-not-found')).toEqual([]);
+    expect(only(after, 'evidence-limits-missing')).toEqual([]);
   });
 
   it('fix: fills a bare `evidence:` key with a block entry, keeping a trailing comment', () => {
     const text = goodMemo({ evidence: '# to collect' });
     const f = check({ [FILE]: text });
     const { text: fixed, after } = applyFix(f, only(f, RULE)[0]!);
-    expect(fixed).toBe(text.replace('evidence: # to collect\n', 'evidence: # to collect\n  - path: PATH-OR-URL\n    limits: LIMITATION\n    date: YYYY-MM-DD\n'));
+    expect(fixed).toBe(text.replace('evidence: # to collect\n', 'evidence: # to collect\n  - path: PATH-OR-URL\n    limits: LIMITATION\n    date: 2026-06-01\n'));
     expect(only(after, RULE)).toEqual([]);
   });
 
-  it('fix: keeps a flow list flow, and replaces a null value', () => {
+  it('fix: an empty flow list or a null value becomes a block list to fill', () => {
     const flow = goodMemo({ evidence: '[]' });
     let f = check({ [FILE]: flow });
     let fixed = applyFix(f, only(f, RULE)[0]!);
-    expect(fixed.text).toBe(flow.replace('evidence: []', 'evidence: [{path: PATH-OR-URL, limits: LIMITATION, date: YYYY-MM-DD}]'));
+    expect(fixed.text).toBe(flow.replace('evidence: []', 'evidence:\n  - path: PATH-OR-URL\n    limits: LIMITATION\n    date: 2026-06-01'));
     expect(only(fixed.after, RULE)).toEqual([]);
     const nul = goodMemo({ evidence: '~' });
     f = check({ [FILE]: nul });
     fixed = applyFix(f, only(f, RULE)[0]!);
-    expect(fixed.text).toBe(nul.replace('evidence: ~', 'evidence: [{path: PATH-OR-URL, limits: LIMITATION, date: YYYY-MM-DD}]'));
+    expect(fixed.text).toBe(nul.replace('evidence: ~', 'evidence:\n  - path: PATH-OR-URL\n    limits: LIMITATION\n    date: 2026-06-01'));
+    // In a snippet, the path is selected first, then the limitation.
+    expect(only(f, RULE)[0]!.fixes![0]!.edits[0]!.snippet).toBe('\n  - path: ${1:PATH-OR-URL}\n    limits: ${2:LIMITATION}\n    date: 2026-06-01');
     expect(only(fixed.after, RULE)).toEqual([]);
   });
 
@@ -87,15 +90,14 @@ describe(RULE, () => {
     const text = goodMemo({ evidence: undefined }).replace(/\n/g, '\r\n');
     const f = check({ [FILE]: text });
     const { text: fixed, after } = applyFix(f, only(f, RULE)[0]!);
-    expect(fixed).toBe(text.replace('tenets: [ENG-LATENCY]\r\n', 'tenets: [ENG-LATENCY]\r\nevidence:\r\n  - path: PATH-OR-URL\r\n    limits: LIMITATION\r\n    date: YYYY-MM-DD\r\n'));
+    expect(fixed).toBe(text.replace('tenets: [ENG-LATENCY]\r\n', 'tenets: [ENG-LATENCY]\r\nevidence:\r\n  - path: PATH-OR-URL\r\n    limits: LIMITATION\r\n    date: 2026-06-01\r\n'));
     expect(only(after, RULE)).toEqual([]);
   });
 
-  it('still reports, but offers no fix, when the front matter has a YAML error', () => {
+  it('stays quiet while the front matter has a YAML error (its fields are unknown)', () => {
     const f = check({ [FILE]: memo(['status: proposed', 'title: a', 'title: b']) });
-    const [d, ...rest] = only(f, RULE);
-    expect(rest).toEqual([]);
-    expect(d!.fixes).toBeUndefined();
+    expect(only(f, RULE)).toEqual([]);
+    expect(only(f, 'front-matter-invalid')).toHaveLength(1);
   });
 
   it('can be turned off in .decisions.yaml', () => {

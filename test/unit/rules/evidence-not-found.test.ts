@@ -38,12 +38,12 @@ describe(RULE, () => {
     expect(only(f, 'evidence-outside-workspace')).toHaveLength(1);
   });
 
-  it('reports a placeholder target, without a fix', () => {
+  it('leaves a placeholder target to placeholder-left (a blank is not a missing file)', () => {
     const f = check({ [FILE]: withPath('PATH-OR-URL') });
-    const [d] = only(f, RULE);
+    expect(only(f, RULE)).toEqual([]);
+    const [d] = only(f, 'placeholder-left');
     expect(textAt(f, d!)).toBe('PATH-OR-URL');
-    expect(d!.message).toBe('`PATH-OR-URL` is a placeholder; expected the path or URL of the artifact.');
-    expect(d!.fixes).toBeUndefined();
+    expect(d!.message).toBe('`PATH-OR-URL` is a placeholder; write the path or URL of the artifact, e.g. `evidence/slo-report.md`.');
   });
 
   it('reports malformed and empty entries at the entry', () => {

@@ -70,12 +70,13 @@ describe(RULE, () => {
     expect(d!.fixes![0]!.title).toBe('Replace with `dave`');
   });
 
-  it('reports the OWNER placeholder as a placeholder to fill, without guesses', () => {
+  it('leaves the OWNER placeholder to placeholder-left, which offers each person instead of guessing', () => {
     const f = check({ [FILE]: goodMemo({ owners: '\n  - OWNER' }), 'people.yaml': PEOPLE });
-    const [d] = only(f, RULE);
+    expect(only(f, RULE)).toEqual([]);
+    const [d] = only(f, 'placeholder-left');
     expect(textAt(f, d!)).toBe('OWNER');
-    expect(d!.message).toBe('`OWNER` is a placeholder; replace it with the id of a person listed in `people.yaml`.');
-    expect(d!.fixes).toBeUndefined();
+    expect(d!.message).toMatch(/^`OWNER` is a placeholder; write who decides, e\.g\. `\w+`\.$/);
+    expect(d!.fixes!.length).toBeGreaterThan(0);
   });
 
   it('checks MADR deciders written in the body, each name at its own range', () => {

@@ -79,11 +79,11 @@ describe(RULE, () => {
     expect(d!.fixes).toBeUndefined();
   });
 
-  it('offers no fix while the front matter does not parse (the edit could land anywhere)', () => {
+  it('stays quiet while the front matter does not parse, and while it is unclosed', () => {
     const f = check({ [FILE]: memo(['status: [proposed', 'owners: [alice]'], BODY) });
-    const [d] = only(f, RULE);
-    expect(d).toBeDefined();
-    expect(d!.fixes).toBeUndefined();
+    expect(only(f, RULE)).toEqual([]);
+    const unclosed = check({ [FILE]: '---\nstatus: proposed\nowners: [alice]\n# Use a cache\n\nSearch latency.\n' });
+    expect(unclosed.diagnostics.map((d) => d.rule)).toEqual(['front-matter-invalid']);
   });
 
   it('fires on draft, proposed and accepted memos, not on closed ones', () => {

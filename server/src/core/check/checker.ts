@@ -1,4 +1,5 @@
 import type { MemoModel } from '../memo/memoModel';
+import { frontMatterBroken } from '../memo/lifecycle';
 import { parseMemo } from '../memo/memoParser';
 import type { Finding, Rule, RuleContext } from './rule';
 import type { TenetFile } from '../tenets/tenetModel';
@@ -51,8 +52,9 @@ function toDiagnostic(rule: Rule, severity: Severity, file: string, f: Finding, 
 /** Runs every memo rule on one parsed memo. */
 export function checkMemo(memo: MemoModel, rules: readonly Rule[], ctx: RuleContext, options: CheckOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const broken = frontMatterBroken(memo);
   for (const rule of rules) {
-    if (rule.target !== 'memo') continue;
+    if (rule.target !== 'memo' || (broken && !rule.bodyOnly)) continue;
     const severity = effectiveSeverity(rule, ctx, options.overrides);
     if (severity === 'off') continue;
     try {

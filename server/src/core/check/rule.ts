@@ -41,6 +41,8 @@ interface RuleMeta {
 
 export interface MemoRule extends RuleMeta {
   target: 'memo';
+  /** The rule reads only the body (or reports the front matter itself): it runs while the front matter is broken. */
+  bodyOnly?: true;
   check(memo: MemoModel, ctx: RuleContext, report: Report): void;
 }
 

@@ -2,19 +2,28 @@ import { type EvidenceEntry, type MemoModel } from '../memo/memoModel';
 import type { Range } from '../types';
 import { normaliseRelative } from '../workspace/workspaceFs';
 import type { YamlSeq, YamlValue } from '../yaml/yamlTree';
-import { DATE_PLACEHOLDER, DECIDING_STATUSES, LIMITS_PLACEHOLDER, PATH_PLACEHOLDER, REVERSIBILITIES, type Reversibility } from '../../shared/vocabulary';
+import { DECIDING_STATUSES, LIMITS_PLACEHOLDER, PATH_PLACEHOLDER, REVERSIBILITIES, type Reversibility } from '../../shared/vocabulary';
 
 // What the evidence rules share besides path resolution: the entry template their fixes insert,
 // the placeholders that template leaves, which memos must cite evidence, and how artifacts are
 // counted. One place, so the rules agree (evidence-missing and evidence-below-threshold must
 // never report the same memo twice).
 
-/** The key/value pairs of the evidence entry a fix inserts: every value is a blank that a rule reports. */
-export const EVIDENCE_TEMPLATE: readonly (readonly [string, string])[] = [
-  ['path', PATH_PLACEHOLDER],
-  ['limits', LIMITS_PLACEHOLDER],
-  ['date', DATE_PLACEHOLDER],
-];
+/**
+ * The key/value pairs of the evidence entry a fix inserts: the path and the limitation are blanks
+ * that placeholder-left reports until filled; the date is today's (a blank date would be one
+ * more thing to fill for nothing).
+ */
+export function evidenceTemplate(today: string): readonly (readonly [string, string])[] {
+  return [
+    ['path', PATH_PLACEHOLDER],
+    ['limits', LIMITS_PLACEHOLDER],
+    ['date', today],
+  ];
+}
+
+/** The blanks of the evidence template, in the order a snippet visits them. */
+export const EVIDENCE_BLANKS = [PATH_PLACEHOLDER, LIMITS_PLACEHOLDER];
 
 // Capitals only: `todo.md` is a file name, `TODO` is a blank to fill.
 const PLACEHOLDERS = new Set([PATH_PLACEHOLDER, LIMITS_PLACEHOLDER, 'PATH', 'URL', 'TODO', 'TBD', 'FIXME', 'XXX', '...', '…', '?', '???']);

@@ -49,6 +49,21 @@ export function addFrontMatterLines(memo: MemoModel, lines: string[]): TextEdit 
 }
 
 /**
+ * Adds lines to the front matter right after the last of `afterKeys` it has (so `owners:` lands
+ * beside `status:` and `title:`, where the reader looks for it), else at the end, creating the
+ * front matter if the memo has none.
+ */
+export function addFrontMatterLinesAfter(memo: MemoModel, afterKeys: readonly string[], lines: string[]): TextEdit | undefined {
+  const map = memo.frontMatter?.map;
+  const indent = rootKeyIndent(memo);
+  const anchors = (map?.entries ?? []).filter((e) => afterKeys.includes(e.key));
+  const last = anchors[anchors.length - 1];
+  if (!last || indent === undefined || frontMatterInsertOffset(memo) === undefined) return addFrontMatterLines(memo, lines);
+  const eol = memo.lines.eol;
+  return insert(memo, memo.lines.lineContentEnd(lastContentLine(memo, last.range)), eol + lines.map((l) => indent + l).join(eol));
+}
+
+/**
  * The indentation of the front matter's keys (YAML allows the whole mapping to be indented, and
  * a line at another indentation would not belong to it). Undefined when lines cannot be added:
  * a `{…}` mapping, or a mapping that shares its first line with something else.
@@ -194,6 +209,10 @@ export function addMapToFrontMatterList(memo: MemoModel, key: string, pairs: Pai
   if (value.kind === 'seq' && source.startsWith('[')) {
     if (!source.endsWith(']')) return undefined;
     const last = value.items[value.items.length - 1];
+    if (!last) {
+      const block = asBlockList(memo, entry, start, end, pairs);
+      if (block) return block;
+    }
     return last ? insert(memo, memo.lines.offsetAt(last.range.end), `, ${flowMap(pairs)}`) : insert(memo, end - 1, flowMap(pairs));
   }
   if (value.kind === 'seq') {
@@ -204,10 +223,24 @@ export function addMapToFrontMatterList(memo: MemoModel, key: string, pairs: Pai
   }
   if (value.kind === 'scalar' && value.range.start.line === value.range.end.line && !/^[|>]/.test(source)) {
     const empty = value.value === null || (typeof value.value === 'string' && value.value.trim() === '');
+    const block = empty ? asBlockList(memo, entry, start, end, pairs) : undefined;
+    if (block) return block;
     return { range: value.range, newText: empty ? `[${flowMap(pairs)}]` : `[${flowSafe(source)}, ${flowMap(pairs)}]` };
   }
   if (value.kind === 'map' && source.startsWith('{')) return { range: value.range, newText: `[${source}, ${flowMap(pairs)}]` };
   return undefined;
+}
+
+/**
+ * `key: []` or `key: ~` holds nothing worth keeping in flow style: the value becomes a block list
+ * with the new item, on lines a person can fill (and Enter indents right).
+ */
+function asBlockList(memo: MemoModel, entry: { keyRange: Range }, start: number, end: number, pairs: Pairs): TextEdit | undefined {
+  if (entry.keyRange.start.line !== memo.lines.positionAt(end).line) return undefined;
+  const keyIndent = /^\s*/.exec(memo.lines.lineText(entry.keyRange.start.line))![0];
+  const colon = memo.text.indexOf(':', memo.lines.offsetAt(entry.keyRange.end));
+  if (colon < 0 || colon >= start) return undefined;
+  return { range: memo.lines.rangeOf(colon + 1, end), newText: memo.lines.eol + blockMapItem(pairs, keyIndent + '  ').join(memo.lines.eol) };
 }
 
 /** Adds `key: value` to a YAML map: a line at the map's key indentation, or `, key: value` inside `{…}`. */

@@ -1,3 +1,4 @@
+import type { MemoIndex } from './memoIndex';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import type { Range } from '../types';
 import { getEntry, parseYaml, scalarText, type YamlProblem } from '../yaml/yamlTree';
@@ -62,4 +63,16 @@ function lookupOf(directory: PeopleDirectory): Map<string, Person> {
 export function findPerson(directory: PeopleDirectory, who: string): Person | undefined {
   const w = who.trim().replace(/^@/, '').toLowerCase();
   return lookupOf(directory).get(w);
+}
+
+/** The directory's people, those who own the most memos first (then in directory order): what owner fixes offer. */
+export function rankedPeople(directory: PeopleDirectory, memos: MemoIndex): Person[] {
+  const owned = new Map<Person, number>();
+  for (const m of memos.all) {
+    for (const o of m.owners) {
+      const p = findPerson(directory, o);
+      if (p) owned.set(p, (owned.get(p) ?? 0) + 1);
+    }
+  }
+  return directory.people.map((p, i) => ({ p, i, n: owned.get(p) ?? 0 })).sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.p);
 }

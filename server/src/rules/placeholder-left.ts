@@ -1,0 +1,66 @@
+import type { Finding, MemoRule, RuleContext } from '../core/check/rule';
+import type { MemoModel } from '../core/memo/memoModel';
+import { findPlaceholders, isPlaceholderValue } from '../core/text/placeholders';
+import type { Fix, Located, Range } from '../core/types';
+import { rankedPeople } from '../core/workspace/people';
+
+// A blank the writer has not filled yet, wherever the product's templates put one (owners,
+// approvers, citations, evidence entries, verdict reasons; claim and boundary lines are
+// claim-placeholder's). One message shape everywhere: "`X` is a placeholder; write …, e.g. …".
+// Other rules leave these values alone: a blank is not an unknown person, a missing file or a
+// malformed date, and reporting it as one would be wrong twice.
+
+/** People offered in place of an `OWNER` blank. */
+const MAX_PEOPLE = 5;
+
+export const placeholderLeft: MemoRule = {
+  id: 'placeholder-left',
+  target: 'memo',
+  description: 'No template blank is left to fill: owners, citations, evidence entries and verdict reasons say something (`OWNER`, `TENET-ID`, `PATH-OR-URL`, `REASON`, `___` are blanks).',
+  defaultSeverity: 'warning',
+  check(memo, ctx, report) {
+    for (const owner of memo.owners) if (isPlaceholderValue(owner.value)) report(peopleBlank(memo, ctx, owner, 'who decides'));
+    for (const approver of memo.approver) if (isPlaceholderValue(approver.value)) report(peopleBlank(memo, ctx, approver, 'who approved the decision'));
+    for (const list of [memo.consulted, memo.informed]) for (const p of list) if (isPlaceholderValue(p.value)) report(peopleBlank(memo, ctx, p, 'a person'));
+    for (const c of memo.citations) {
+      if (!isPlaceholderValue(c.id)) continue;
+      const example = ctx.registry.all.find((t) => t.status === 'active')?.id ?? 'ENG-LATENCY';
+      report({ range: within(memo, c.range, c.id), message: blank(c.id, 'the id of a tenet this decision applies', example) });
+    }
+    for (const e of memo.evidence) {
+      if (isPlaceholderValue(e.target)) report({ range: e.targetRange, message: blank(e.target, 'the path or URL of the artifact', 'evidence/slo-report.md') });
+      if (e.limits && isPlaceholderValue(e.limits.value)) report({ range: e.limits.range, message: blank(e.limits.value, 'what the artifact cannot show', 'four-week window only') });
+      if (e.date && isPlaceholderValue(e.date.value)) report({ range: e.date.range, message: blank(e.date.value, 'the date of the artifact', ctx.today) });
+    }
+    for (const v of memo.verdicts) {
+      for (const p of findPlaceholders(v.reason)) {
+        const at = memo.lines.offsetAt(v.range.start) + memo.lines.lineText(v.range.start.line).lastIndexOf(v.reason) + p.index;
+        const what = v.verdict === 'supports' ? 'why the decision follows the tenet' : 'why the decision goes against the tenet';
+        report({ range: memo.lines.rangeOf(at, at + p.text.length), message: blank(p.text, what, 'a cache keeps p95 under 200 ms') });
+      }
+    }
+  },
+};
+
+/** The one message shape of a blank. */
+function blank(text: string, what: string, example: string): string {
+  return `\`${text}\` is a placeholder; write ${what}, e.g. \`${example}\`.`;
+}
+
+/** A person blank, with one fix per known person (the workspace's most frequent owners first). */
+function peopleBlank(memo: MemoModel, ctx: RuleContext, who: Located<string>, what: string): Finding {
+  const people = ctx.people ? rankedPeople(ctx.people, ctx.memos).slice(0, MAX_PEOPLE) : [];
+  const fixes: Fix[] = people.map((p, i) => ({
+    title: `Replace \`${who.value}\` with \`${p.id}\`${p.name ? ` (${p.name})` : ''}`,
+    edits: [{ range: who.range, newText: p.id }],
+    ...(i === 0 ? { isPreferred: true } : {}),
+  }));
+  return { range: who.range, message: blank(who.value, what, people[0]?.id ?? 'priya'), fixes };
+}
+
+/** The range of `id` inside a larger range (a citation's brackets), or the range itself. */
+function within(memo: MemoModel, range: Range, id: string): Range {
+  const s = memo.lines.offsetAt(range.start);
+  const at = memo.text.slice(s, memo.lines.offsetAt(range.end)).indexOf(id);
+  return at < 0 ? range : memo.lines.rangeOf(s + at, s + at + id.length);
+}
