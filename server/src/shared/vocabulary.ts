@@ -46,8 +46,6 @@ export const LIMITS_KEYS = ['limits', 'limitation', 'limitations'] as const;
 export const PATH_PLACEHOLDER = 'PATH-OR-URL';
 /** Placeholder for an artifact's limitation; evidence-limits-missing reports it until it is replaced. */
 export const LIMITS_PLACEHOLDER = 'LIMITATION';
-/** Placeholder for an artifact's date; date-invalid reports it until it is replaced. */
-export const DATE_PLACEHOLDER = 'YYYY-MM-DD';
 
 /** The claim sentence's shape (after the keyword), as messages show it. */
 export const CLAIM_SENTENCE_SHAPE = 'We believe <outcome> because <signals>.';
