@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AuditMemo, TenetUsage } from '../../server/src/shared/audit/report';
-import type { AuditResult } from '../../server/src/shared/protocol';
+import type { AuditResult, FileProblems, ProblemsResult } from '../../server/src/shared/protocol';
+import { problemText } from './problems';
 import type { AuditReports } from './auditReports';
 import { openAuditEntry } from './openAuditEntry';
 import { MEMO_STATUSES, TENET_LAYERS } from '../../server/src/shared/vocabulary';
@@ -18,7 +19,7 @@ export type DecisionNode =
   | { kind: 'memos' | 'tenets'; folder: vscode.WorkspaceFolder; report: AuditResult }
   | { kind: 'status'; folder: vscode.WorkspaceFolder; status: string; memos: AuditMemo[] }
   | { kind: 'layer'; folder: vscode.WorkspaceFolder; layer: string; tenets: TenetUsage[] }
-  | { kind: 'memo'; folder: vscode.WorkspaceFolder; memo: AuditMemo }
+  | { kind: 'memo'; folder: vscode.WorkspaceFolder; memo: AuditMemo; problems?: FileProblems }
   | { kind: 'tenet'; folder: vscode.WorkspaceFolder; tenet: TenetUsage }
   | { kind: 'message'; folder: vscode.WorkspaceFolder; text: string };
 
@@ -32,7 +33,11 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly reports: AuditReports) {
+  constructor(
+    private readonly reports: AuditReports,
+    /** The files with problems of a folder; memos carry their count as a badge. */
+    private readonly problems: (folder: vscode.Uri) => Promise<ProblemsResult>,
+  ) {
     this.subscriptions = [reports.onDidChange(() => this.changed.fire(undefined)), this.changed];
   }
 
@@ -50,8 +55,10 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
         return STATUS_ORDER.map((status) => ({ kind: 'status' as const, folder, status, memos: node.report.memoList.filter((m) => (m.status ?? 'unknown') === status) })).filter((g) => g.memos.length > 0);
       case 'tenets':
         return LAYER_ORDER.map((layer) => ({ kind: 'layer' as const, folder, layer, tenets: node.report.tenets.filter((t) => t.layer === layer) })).filter((g) => g.tenets.length > 0);
-      case 'status':
-        return node.memos.map((memo) => ({ kind: 'memo', folder, memo }));
+      case 'status': {
+        const byFile = await this.problemsByFile(folder);
+        return node.memos.map((memo) => ({ kind: 'memo', folder, memo, ...(byFile.has(memo.file) ? { problems: byFile.get(memo.file)! } : {}) }));
+      }
       case 'layer':
         // The report lists tenets most cited first; within a layer that order is kept.
         return node.tenets.map((tenet) => ({ kind: 'tenet', folder, tenet }));
@@ -77,9 +84,9 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
         const m = node.memo;
         return item(m.title ? `${m.id}: ${m.title}` : m.id, vscode.TreeItemCollapsibleState.None, {
           id: `${key}#memo:${m.file}`,
-          description: m.date ?? '',
-          tooltip: `${m.file}\n${m.status ?? 'no status'}${m.date ? ` · ${m.date}` : ''}`,
-          iconPath: new vscode.ThemeIcon('file-text'),
+          description: [node.problems ? problemText(node.problems) : '', m.date ?? ''].filter(Boolean).join(' · '),
+          tooltip: `${m.file}\n${m.status ?? 'no status'}${m.date ? ` · ${m.date}` : ''}${node.problems ? `\n${problemText(node.problems)}` : ''}`,
+          iconPath: problemIcon(node.problems),
           contextValue: 'decisionMemos.memo',
           command: { command: OPEN_ENTRY_COMMAND, title: 'Open Memo', arguments: [node.folder.uri, m.file] },
         });
@@ -101,6 +108,15 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
+  }
+
+  private async problemsByFile(folder: vscode.WorkspaceFolder): Promise<Map<string, FileProblems>> {
+    try {
+      return new Map((await this.problems(folder.uri)).files.map((f) => [f.file, f]));
+    } catch {
+      // Without counts the view still lists the memos.
+      return new Map();
+    }
   }
 
   private async folderGroups(folder: vscode.WorkspaceFolder): Promise<DecisionNode[]> {
@@ -128,6 +144,12 @@ export function registerDecisionsView(provider: DecisionsTreeProvider): vscode.D
       }
     }),
   ];
+}
+
+/** A memo's icon: the error or warning icon (in its theme colour) when it has problems. */
+function problemIcon(problems: FileProblems | undefined): vscode.ThemeIcon {
+  if (!problems) return new vscode.ThemeIcon('file-text');
+  return problems.errors > 0 ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
 }
 
 function item(label: string, state: vscode.TreeItemCollapsibleState, props: Partial<vscode.TreeItem>): vscode.TreeItem {

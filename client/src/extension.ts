@@ -3,14 +3,16 @@
 // server; this side only wires VS Code to it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { STATUS_NOTIFICATION, type AuditResult, type StatusParams } from '../../server/src/shared/protocol';
+import { OPEN_FILE_COMMAND, STATUS_NOTIFICATION, type AuditResult, type StatusParams } from '../../server/src/shared/protocol';
 import { AuditReports } from './auditReports';
 import { DecisionsTreeProvider, registerDecisionsView, type DecisionNode } from './decisionsView';
 import { registerInsertLineCommands } from './insertLines';
 import { createLanguageClient } from './languageClient';
 import { registerNewMemoCommand } from './newMemo';
+import { fetchProblems, registerShowProblemsCommand } from './problems';
 import { registerShowReferencesCommand } from './showReferences';
 import { StatusBar } from './statusBar';
+import { registerWalkthroughCommands } from './walkthrough';
 import { registerShowTenetUsageCommand, TenetUsagePanel } from './tenetUsagePanel';
 
 /** What `activate` returns: lets the end-to-end tests wait for the server instead of sleeping. */
@@ -35,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decisi
   const indexed = new IndexedSignal();
   const auditReports = new AuditReports(() => languageClient);
   const tenetUsage = new TenetUsagePanel(auditReports);
-  const decisionsTree = new DecisionsTreeProvider(auditReports);
+  const decisionsTree = new DecisionsTreeProvider(auditReports, (folder) => fetchProblems(languageClient, folder));
   context.subscriptions.push(
     statusBar,
     languageClient.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
@@ -51,7 +53,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decisi
     vscode.workspace.onDidChangeWorkspaceFolders(() => auditReports.invalidate()),
     registerNewMemoCommand(() => languageClient),
     ...registerInsertLineCommands(),
+    ...registerWalkthroughCommands(),
     registerShowReferencesCommand(),
+    registerShowProblemsCommand(() => languageClient),
+    // Run by a quick fix after it created a file (an evidence file from its template): open it to fill in.
+    vscode.commands.registerCommand(OPEN_FILE_COMMAND, async (uri: string) => {
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    }),
     vscode.commands.registerCommand('decisionMemos.restartServer', async () => {
       statusBar.showStarting();
       await languageClient.restart();

@@ -30,6 +30,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { fileEvents: watcher },
+    // Commands of this client the server may attach to a quick fix (see OPEN_FILE_COMMAND).
+    initializationOptions: { openFileCommand: true },
     // The server pulls `decisionMemos.*` per resource with workspace/configuration.
   };
   return new LanguageClient(CLIENT_ID, 'Decision Memos', serverOptions, clientOptions);

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/shared/protocol';
+import { SHOW_PROBLEMS_COMMAND } from './problems';
 import { describeStatus } from './statusText';
 
-/** The status bar item: indexing progress, then the workspace's problem count; a click opens Problems. */
+/** The status bar item: indexing progress, then the workspace's problem count; a click lists where the problems are. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('decisionMemos.status', vscode.StatusBarAlignment.Left, 0);
 
   constructor() {
     this.item.name = 'Decision Memos';
-    this.item.command = 'workbench.actions.view.problems';
+    this.item.command = SHOW_PROBLEMS_COMMAND;
   }
 
   /** Shows the state the server reported. */

@@ -36,12 +36,40 @@ describe('code actions (in-process)', () => {
     const plain = codeActions(f.service, { textDocument: { uri: f.uri(NO_OWNER) }, range, context: { diagnostics: [] } });
     expect(plain.some((a) => a.kind === FIX_ALL_KIND)).toBe(false);
     expect(plain.some((a) => /Create/.test(a.title))).toBe(false);
-    f.service.client = { documentChanges: true, createFiles: true };
+    f.service.client = { documentChanges: true, createFiles: true, snippetEdits: false, completionSnippets: false, openFileCommand: false };
     const all = codeActions(f.service, { textDocument: { uri: f.uri(NO_OWNER) }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
     expect(all.map((a) => a.kind)).toEqual([FIX_ALL_KIND]);
     expect(apply(memo, { ...all[0]!, edit: { changes: { [f.uri(NO_OWNER)]: (all[0]!.edit!.documentChanges![0] as { edits: TextEdit[] }).edits } } }, f.uri(NO_OWNER))).toContain('superseded-by');
     const quick = codeActions(f.service, { textDocument: { uri: f.uri(NO_OWNER) }, range, context: { diagnostics: [] } });
     const create = quick.find((a) => /Create/.test(a.title))!;
     expect(create.edit!.documentChanges![0]).toMatchObject({ kind: 'create', uri: f.uri('evidence/missing-report.md') });
+  });
+});
+
+describe('quick fixes as snippets (in-process)', () => {
+  it('sends snippet edits to a client that inserts them: the first blank selected, Tab to the next', async () => {
+    // Every rule on (the shared fixture turns most off).
+    const f = await serviceOn({ ...standardFiles(), '.decisions.yaml': 'people: people.yaml\n' });
+    f.service.client = { documentChanges: true, createFiles: true, snippetEdits: true, completionSnippets: true, openFileCommand: false };
+    f.open(NO_OWNER, NO_OWNER_MEMO.replace('status: draft', 'status: proposed\nevidence: []'));
+    const range = { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } };
+    const actions = codeActions(f.service, { textDocument: { uri: f.uri(NO_OWNER) }, range, context: { diagnostics: [] } });
+    const owner = actions.find((a) => a.title.startsWith('Add an owner'))!;
+    const ownerEdit = (owner.edit!.documentChanges![0] as { edits: { snippet?: { value: string } }[] }).edits[0]!;
+    expect(ownerEdit.snippet!.value).toBe('\nowners:\n  - ${1|OWNER,alice,bob|}');
+    const evidence = actions.find((a) => a.title === 'Add an evidence entry to fill in')!;
+    const evidenceEdit = (evidence.edit!.documentChanges![0] as { edits: { snippet?: { value: string } }[] }).edits[0]!;
+    expect(evidenceEdit.snippet!.value).toBe('\n  - path: ${1:PATH-OR-URL}\n    limits: ${2:LIMITATION}\n    date: 2026-06-01');
+  });
+
+  it('opens a created evidence file, dated like the entry that names it, when the client can', async () => {
+    const f = await serviceOn(standardFiles());
+    f.service.client = { documentChanges: true, createFiles: true, snippetEdits: false, completionSnippets: false, openFileCommand: true };
+    f.open(NO_OWNER, NO_OWNER_MEMO.replace('tenets: [CO-TRUST]', 'tenets: [CO-TRUST]\nevidence:\n  - path: evidence/new-report.md\n    date: 2026-03-02'));
+    const range = { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } };
+    const create = codeActions(f.service, { textDocument: { uri: f.uri(NO_OWNER) }, range, context: { diagnostics: [] } }).find((a) => /Create/.test(a.title))!;
+    expect(create.command).toMatchObject({ command: 'decisionMemos.openFile', arguments: [f.uri('evidence/new-report.md')] });
+    const content = (create.edit!.documentChanges![1] as { edits: { newText: string }[] }).edits[0]!.newText;
+    expect(content).toContain('2026-03-02');
   });
 });

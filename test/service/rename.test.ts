@@ -22,7 +22,7 @@ describe('rename (in-process)', () => {
 
   it('uses versioned document changes when the client supports them', async () => {
     const f = await serviceOn(standardFiles());
-    f.service.client = { documentChanges: true, createFiles: true };
+    f.service.client = { documentChanges: true, createFiles: true, snippetEdits: false, completionSnippets: false, openFileCommand: false };
     const doc = f.open(GOOD);
     const edit = rename(f.service, { ...positionParams(f, GOOD, '[[ENG-LATENCY', 3), newName: 'ENG-SPEED' })!;
     const own = edit.documentChanges!.find((c) => 'textDocument' in c && c.textDocument.uri === doc.uri) as { textDocument: { version: number | null } };

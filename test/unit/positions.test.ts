@@ -26,9 +26,9 @@ const memo = parseMemo('decisions/0007-cache.md', MEMO);
 const pos = (line: number, character: number) => ({ line, character });
 
 describe('completionTargetAt', () => {
-  it('after `[[`: the partial id, and a `]]` already typed after it', () => {
+  it('after `[[`: the partial id, never a `]]` already typed after it (which stays)', () => {
     expect(completionTargetAt(memo, pos(11, 13))).toEqual({ kind: 'inline-tenet', range: { start: pos(11, 6), end: pos(11, 13) }, closed: false });
-    expect(completionTargetAt(memo, pos(11, 22))).toEqual({ kind: 'inline-tenet', range: { start: pos(11, 20), end: pos(11, 30) }, closed: true });
+    expect(completionTargetAt(memo, pos(11, 22))).toEqual({ kind: 'inline-tenet', range: { start: pos(11, 20), end: pos(11, 28) }, closed: true });
   });
 
   it('in a front matter value: the field, the token under the cursor and what is typed of it', () => {
@@ -36,10 +36,17 @@ describe('completionTargetAt', () => {
     expect(completionTargetAt(memo, pos(6, 12))).toMatchObject({ kind: 'field', key: 'evidence', subKey: 'path', prefix: 're' });
   });
 
-  it('never on a key itself, in prose, or on a just-typed list dash', () => {
+  it('on an empty line of a list (or one holding only `- `): a new entry over the whole line', () => {
+    const dash = parseMemo('m.md', '---\nowners:\n  -\n---\n');
+    expect(completionTargetAt(dash, pos(2, 3))).toMatchObject({ kind: 'field', key: 'owners', newItem: true, range: { start: pos(2, 2), end: pos(2, 3) } });
+    const blank = parseMemo('m.md', '---\nevidence:\n  \n---\n');
+    expect(completionTargetAt(blank, pos(2, 2))).toMatchObject({ kind: 'field', key: 'evidence', newItem: true });
+  });
+
+  it('never on a key itself, in prose, or on a list dash typed before a value', () => {
     expect(completionTargetAt(memo, pos(2, 3))).toBeUndefined();
     expect(completionTargetAt(memo, pos(12, 5))).toBeUndefined();
-    const dash = parseMemo('m.md', '---\nowners:\n  -\n---\n');
+    const dash = parseMemo('m.md', '---\nowners:\n  -alice\n---\n');
     expect(completionTargetAt(dash, pos(2, 3))).toBeUndefined();
   });
 

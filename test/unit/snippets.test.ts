@@ -9,6 +9,7 @@ import { findPlaceholders } from '../../server/src/core/text/placeholders';
 import { RULE_IDS } from '../../server/src/rules/registry';
 import { shapeProblem } from '../../server/src/rules/tenet-malformed';
 import { check, only, textAt } from '../helpers/memoWorkspace';
+import { CONFIG_FILE_SNIPPETS, PEOPLE_FILE_SNIPPETS, TENET_FILE_SNIPPETS } from '../../server/src/service/features/fileSnippets';
 import { expandSnippet, placeholderDefaults, type ExpandOptions } from '../helpers/snippetExpander';
 
 // The snippets are what a writer starts from, so they must produce text the checker reads as
@@ -31,7 +32,10 @@ function loadSnippets(file: string): Record<string, Snippet> {
 }
 
 const MARKDOWN = loadSnippets('snippets/markdown.code-snippets');
-const YAML = loadSnippets('snippets/yaml.code-snippets');
+// The YAML snippets are the server's, offered only in the file each is for (service/features/fileSnippets.ts).
+const YAML: Record<string, Snippet> = Object.fromEntries(
+  [...TENET_FILE_SNIPPETS, ...PEOPLE_FILE_SNIPPETS, ...CONFIG_FILE_SNIPPETS].map((s) => [s.label, { prefix: s.prefix, body: s.body.split('\n'), description: s.description }]),
+);
 
 function byPrefix(snippets: Record<string, Snippet>, prefix: string): Snippet {
   const found = Object.values(snippets).find((s) => [s.prefix].flat().includes(prefix));
@@ -48,11 +52,6 @@ const EDITOR_VARS = { CURRENT_YEAR: '2026', CURRENT_MONTH: '05', CURRENT_DATE: '
 
 function expand(snippet: Snippet, options: ExpandOptions = {}): string {
   return expandSnippet(bodyText(snippet), { ...options, vars: { ...EDITOR_VARS, ...options.vars } });
-}
-
-/** What VS Code does with a multi-line snippet typed on an indented line: later lines get the indentation too. */
-function indentAfterFirstLine(text: string, indent: string): string {
-  return text.replace(/\n(?=.)/g, `\n${indent}`);
 }
 
 const ALL: [string, Record<string, Snippet>][] = [
@@ -89,13 +88,10 @@ describe('snippet files', () => {
     }
   });
 
-  it('are contributed for markdown and yaml in package.json', () => {
+  it('are contributed for markdown in package.json (the YAML ones come from the server, per file)', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes?: { snippets?: { language: string; path: string }[] } };
     const contributed = pkg.contributes?.snippets ?? [];
-    expect(contributed.map((s) => [s.language, s.path]).sort()).toEqual([
-      ['markdown', './snippets/markdown.code-snippets'],
-      ['yaml', './snippets/yaml.code-snippets'],
-    ]);
+    expect(contributed.map((s) => [s.language, s.path]).sort()).toEqual([['markdown', './snippets/markdown.code-snippets']]);
     for (const s of contributed) expect(existsSync(join(ROOT, s.path))).toBe(true);
   });
 });
@@ -152,14 +148,12 @@ describe('memo skeleton', () => {
     expect(memo.title?.value).toBe('TITLE');
     expect(memo.statusValue).toBe('draft');
     expect(memo.date?.value).toBe('2026-05-01');
-    expect(memo.owners.map((o) => o.value)).toEqual(['OWNER']);
+    // Owner, tenet and evidence path are empty tab stops, so completion filters on what is typed there.
+    expect(memo.owners).toEqual([]);
     expect(memo.reversibility?.value).toBe('two-way');
-    expect(memo.citations.map((c) => [c.source, c.id])).toEqual([
-      ['front-matter', 'TENET-ID'],
-      ['inline', 'TENET-ID'],
-    ]);
-    expect(memo.verdicts).toMatchObject([{ id: 'TENET-ID', verdict: 'supports', reason: 'REASON' }]);
-    expect(memo.evidence).toMatchObject([{ target: 'PATH-OR-URL', isMap: true, limits: { value: 'LIMITATION' }, date: { value: 'YYYY-MM-DD' } }]);
+    expect(memo.citations).toEqual([]);
+    expect(memo.evidence).toMatchObject([{ target: '', isMap: true, limits: { value: 'LIMITATION' }, date: { value: '2026-05-01' } }]);
+    expect(memo.evidence[0]!.emptyTarget).toBeDefined();
     expect(memo.claims).toHaveLength(1);
     expect(memo.boundaries).toHaveLength(1);
     expect(memo.sections.map((s) => s.title)).toEqual(['TITLE', 'Context', 'Decision', 'Relevant tenets']);
@@ -187,12 +181,13 @@ describe('memo skeleton', () => {
     expect(only(fx, 'front-matter-invalid')).toEqual([]);
     expect(only(fx, 'front-matter-missing')).toEqual([]);
     const reported = (rule: string) => only(fx, rule, FILE).map((d) => textAt(fx, d));
+    // Nothing left blank is an error: the empty owner, tenet and path are warnings to fill.
+    expect(fx.diagnostics.filter((d) => d.file === FILE && d.severity === 'error')).toEqual([]);
+    expect(only(fx, 'owner-missing', FILE)).toHaveLength(1);
+    expect(only(fx, 'tenet-missing', FILE)).toHaveLength(1);
     const expected: [string, string][] = [
-      ['OWNER', 'placeholder-left'],
-      ['TENET-ID', 'placeholder-left'],
-      ['PATH-OR-URL', 'placeholder-left'],
+      ['path', 'placeholder-left'],
       ['LIMITATION', 'placeholder-left'],
-      ['YYYY-MM-DD', 'placeholder-left'],
       ['OUTCOME', 'claim-placeholder'],
       ['SIGNALS', 'claim-placeholder'],
       ['X', 'claim-placeholder'],
@@ -205,19 +200,14 @@ describe('memo skeleton', () => {
 });
 
 describe('front matter and body pieces', () => {
-  it('an evidence entry typed under `evidence:` is one artifact with its limits and date', () => {
-    const entry = indentAfterFirstLine(expand(byPrefix(MARKDOWN, 'evidence')), '  ');
-    const memo = parseMemo('a.md', `---\nowners: [alice]\nevidence:\n  ${entry}\n---\n# A\n`);
-    expect(memo.frontMatter!.problems).toEqual([]);
-    expect(memo.evidence).toMatchObject([{ target: 'PATH-OR-URL', isMap: true, limits: { value: 'LIMITATION' }, date: { value: 'YYYY-MM-DD' } }]);
-  });
-
   it('a verdict line judges the tenet it names, ✓ by default and ✗ when chosen', () => {
     const verdict = byPrefix(MARKDOWN, 'verdict');
     const supports = parseMemo('a.md', `# A\n\n${expand(verdict, { values: { 1: 'CO-TRUST', 3: 'keeps data in the region' } })}\n`);
     expect(supports.verdicts).toMatchObject([{ id: 'CO-TRUST', verdict: 'supports', reason: 'keeps data in the region' }]);
-    const conflicts = parseMemo('a.md', `# A\n\n${expand(verdict, { values: { 2: '✗' } })}\n`);
-    expect(conflicts.verdicts).toMatchObject([{ id: 'TENET-ID', verdict: 'conflicts', reason: 'REASON' }]);
+    const conflicts = parseMemo('a.md', `# A\n\n${expand(verdict, { values: { 1: 'CO-TRUST', 2: '✗' } })}\n`);
+    expect(conflicts.verdicts).toMatchObject([{ id: 'CO-TRUST', verdict: 'conflicts', reason: 'REASON' }]);
+    // The id is an empty tab stop inside the brackets: tenet completion fills it and keeps `]]`.
+    expect(bodyText(verdict)).toContain('[[$1]]');
   });
 
   const TABLES: [string, string[]][] = [

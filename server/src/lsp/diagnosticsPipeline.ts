@@ -2,6 +2,8 @@ import type { Connection } from 'vscode-languageserver/node';
 import { toLspDiagnostic } from '../service/convert';
 import { describeError, type DecisionService, type FolderChange } from '../service/decisionService';
 import type { ProjectFolder } from '../service/projectFolder';
+import type { Diagnostic } from '../core/types';
+import type { FileProblems, ProblemsParams, ProblemsResult } from '../shared/protocol';
 import { DEFAULT_SETTINGS, type DecisionMemosSettings } from '../shared/settings';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { ProblemCounts, tally } from './problemCounts';
@@ -9,6 +11,13 @@ import { Publisher } from './publisher';
 import type { SettingsCache } from './settings';
 import { StatusReporter } from './statusReporter';
 
+/**
+ * Placeholder diagnostics (blanks left to fill) wait until the writer has not edited the document
+ * for this long: filling a snippet or a fix's tab stops does not light up every blank under the
+ * cursor, and a pause shows them all.
+ */
+const PLACEHOLDER_PAUSE_MS = 2000;
+const PLACEHOLDER_RULES = new Set(['placeholder-left', 'claim-placeholder']);
 /** Closed files re-checked at once when a change affects this few; more wait for a background pass. */
 const DIRECT_RECHECK_LIMIT = 50;
 /** Quiet time before a background pass over the closed files of a folder starts. */
@@ -32,6 +41,9 @@ export interface PipelineParts {
 export class DiagnosticsPipeline {
   private readonly scheduler: DiagnosticsScheduler;
   private readonly publisher: Publisher;
+  /** When each open document was last edited (not opened): placeholder diagnostics wait for a pause. */
+  private readonly lastEdit = new Map<string, number>();
+  private readonly pauseTimers = new Map<string, NodeJS.Timeout>();
   readonly counts = new ProblemCounts();
   readonly status: StatusReporter;
 
@@ -50,12 +62,16 @@ export class DiagnosticsPipeline {
   documentChanged(uri: string, opened: boolean): void {
     const folder = this.parts.service.folders.folderFor(uri);
     const delay = opened || !folder ? 0 : (this.parts.settings.peek(folder)?.debounceMs ?? DEFAULT_SETTINGS.debounceMs);
+    if (!opened) this.lastEdit.set(uri, Date.now());
     this.scheduler.schedule(uri, delay);
   }
 
   /** A document was closed: the folder goes back to the disk, and the file shows what the scope allows. */
   async documentClosed(uri: string): Promise<void> {
     this.scheduler.cancel(uri);
+    this.lastEdit.delete(uri);
+    clearTimeout(this.pauseTimers.get(uri));
+    this.pauseTimers.delete(uri);
     const change = this.parts.service.documentClosed(uri);
     const folder = change?.folder;
     const rel = folder?.relative(uri);
@@ -82,7 +98,37 @@ export class DiagnosticsPipeline {
     if (!result) return;
     this.counts.set(folder, result.rel, result.diagnostics);
     this.status.update();
-    this.publisher.publish(uri, result.diagnostics.map((d) => toLspDiagnostic(d, (f) => folder.uriOf(f))), folder, result.version);
+    const shown = this.withoutBlanksWhileTyping(uri, result.diagnostics);
+    this.publisher.publish(uri, shown.map((d) => toLspDiagnostic(d, (f) => folder.uriOf(f))), folder, result.version);
+  }
+
+  /** Leaves placeholder diagnostics out while the document is being edited, and checks again when the pause is over. */
+  private withoutBlanksWhileTyping(uri: string, diagnostics: Diagnostic[]): Diagnostic[] {
+    const since = Date.now() - (this.lastEdit.get(uri) ?? 0);
+    if (since >= PLACEHOLDER_PAUSE_MS || !diagnostics.some((d) => PLACEHOLDER_RULES.has(d.rule))) return diagnostics;
+    clearTimeout(this.pauseTimers.get(uri));
+    this.pauseTimers.set(
+      uri,
+      setTimeout(() => {
+        this.pauseTimers.delete(uri);
+        this.scheduler.schedule(uri, 0);
+      }, PLACEHOLDER_PAUSE_MS - since),
+    );
+    return diagnostics.filter((d) => !PLACEHOLDER_RULES.has(d.rule));
+  }
+
+  /** The files with errors or warnings (counted whether or not they are published), for the status bar and the Decisions view. */
+  async problems(params: ProblemsParams | undefined): Promise<ProblemsResult> {
+    const { service } = this.parts;
+    const wanted = params?.folder === undefined ? service.folders.all : [service.folders.existingFolderFor(params.folder)].filter((f): f is ProjectFolder => f !== undefined);
+    const files: FileProblems[] = [];
+    let scope: ProblemsResult['problemsScope'] = 'workspace';
+    for (const folder of wanted) {
+      if ((await this.parts.settings.get(folder)).problemsScope !== 'workspace') scope = 'openFiles';
+      for (const p of this.counts.filesWithProblems(folder)) files.push({ uri: folder.uriOf(p.rel), file: p.rel, errors: p.errors, warnings: p.warnings });
+    }
+    files.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || (a.uri < b.uri ? -1 : 1));
+    return { files, problemsScope: scope };
   }
 
   /** What a change affects, as the service announced it: the one place effects are applied. */
@@ -202,6 +248,7 @@ export class DiagnosticsPipeline {
   }
 
   dispose(): void {
+    for (const t of this.pauseTimers.values()) clearTimeout(t);
     this.scheduler.dispose();
     this.status.dispose();
   }

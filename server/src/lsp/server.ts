@@ -22,8 +22,8 @@ import { newMemo } from '../service/features/newMemo';
 import { references } from '../service/features/references';
 import { prepareRename, rename } from '../service/features/rename';
 import { workspaceSymbols } from '../service/features/workspaceSymbols';
-import type { ClientFlags } from '../service/host';
-import { AUDIT_REQUEST, NEW_MEMO_REQUEST } from '../shared/protocol';
+import { NO_CLIENT_FLAGS, type ClientFlags } from '../service/host';
+import { AUDIT_REQUEST, NEW_MEMO_REQUEST, PROBLEMS_REQUEST } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { DiagnosticsPipeline } from './diagnosticsPipeline';
 import { nodeServiceHost } from './nodeHost';
@@ -55,7 +55,7 @@ export function startServer(connection: Connection): void {
   };
   const documents = new TextDocuments(TextDocument);
   const service = createDecisionService(nodeServiceHost(documents, log));
-  let flags: ServerFlags = { configuration: false, documentChanges: false, createFiles: false, codeLensRefresh: false };
+  let flags: ServerFlags = { configuration: false, codeLensRefresh: false, ...NO_CLIENT_FLAGS };
   let initialized = false;
   const settings = new SettingsCache(connection, () => flags.configuration, log, (folder, s) => service.setSettings(folder, s));
   let lensRefresh: NodeJS.Timeout | undefined;
@@ -81,8 +81,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     try {
       initializeCapabilities = params.capabilities;
-      flags = serverFlags(params.capabilities);
-      service.client = { documentChanges: flags.documentChanges, createFiles: flags.createFiles };
+      flags = serverFlags(params.capabilities, params.initializationOptions);
+      service.client = { documentChanges: flags.documentChanges, createFiles: flags.createFiles, snippetEdits: flags.snippetEdits, completionSnippets: flags.completionSnippets, openFileCommand: flags.openFileCommand };
       const initial = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
       for (const f of initial) service.addFolder(f.uri, f.name);
     } catch (error) {
@@ -144,6 +144,7 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol(safe('workspaceSymbol', log, (p, token) => workspaceSymbols(service, p, token), []));
   connection.onRequest(NEW_MEMO_REQUEST, safeRequest('newMemo', log, (p) => newMemo(service, p)));
   connection.onRequest(AUDIT_REQUEST, safeRequest('audit', log, (p) => audit(service, p)));
+  connection.onRequest(PROBLEMS_REQUEST, safeRequest('problems', log, (p) => diagnostics.problems(p)));
   connection.onShutdown(() => {
     service.dispose();
     diagnostics.dispose();
@@ -153,14 +154,19 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function serverFlags(caps: ClientCapabilities): ServerFlags {
+function serverFlags(caps: ClientCapabilities, initializationOptions: unknown): ServerFlags {
   const edit = caps.workspace?.workspaceEdit;
   const documentChanges = edit?.documentChanges === true;
+  const options = (initializationOptions ?? {}) as { openFileCommand?: unknown };
   return {
     configuration: caps.workspace?.configuration === true,
     documentChanges,
     createFiles: documentChanges && (edit?.resourceOperations ?? []).includes('create'),
     codeLensRefresh: caps.workspace?.codeLens?.refreshSupport === true,
+    snippetEdits: documentChanges && edit?.snippetEditSupport === true,
+    completionSnippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+    // Not an LSP capability: our VS Code client says it in its initialization options.
+    openFileCommand: options.openFileCommand === true,
   };
 }
 

@@ -4,9 +4,10 @@ import { findPlaceholders } from '../core/text/placeholders';
 import type { Range } from '../core/types';
 import { BOUNDARY_SENTENCE_SHAPE, CLAIM_SENTENCE_SHAPE } from '../shared/vocabulary';
 
-const HINTS: Record<'claim' | 'boundary', Record<string, string>> = {
-  claim: { OUTCOME: 'the outcome you expect', SIGNALS: 'the signals or mechanism that support it' },
-  boundary: { X: 'what the work reduces uncertainty about', Y: 'what it does not prove' },
+/** What to write in place of each blank, and an example: the one message shape of every blank ("`X` is a placeholder; write …, e.g. …"). */
+const HINTS: Record<'claim' | 'boundary', Record<string, [what: string, example: string]>> = {
+  claim: { OUTCOME: ['the outcome you expect', 'search p95 stays under 200 ms'], SIGNALS: ['the signals or mechanism that support it', 'most queries repeat within an hour'] },
+  boundary: { X: ['what the work reduces uncertainty about', 'latency of repeated queries'], Y: ['what it does not prove', 'that first-time queries get faster'] },
 };
 
 function checkLine(line: BodyLine, kind: 'claim' | 'boundary', report: Report): void {
@@ -22,8 +23,8 @@ function checkLine(line: BodyLine, kind: 'claim' | 'boundary', report: Report): 
       start: { line: start.line, character: start.character + p.index },
       end: { line: start.line, character: start.character + p.index + p.text.length },
     };
-    const hint = HINTS[kind][p.text] ?? 'your own words';
-    report({ range, message: `The ${label} still holds the template placeholder \`${p.text}\`; replace it with ${hint}.` });
+    const [what, example] = HINTS[kind][p.text] ?? [`the ${label} in your own words`, kind === 'claim' ? 'We believe … because …' : 'This reduces uncertainty about …'];
+    report({ range, message: `\`${p.text}\` is a placeholder; write ${what}, e.g. \`${example}\`.` });
   }
 }
 

@@ -18,7 +18,7 @@ export const evidenceLimitsMissing: MemoRule = {
     const editable = canEditFrontMatter(memo);
     for (const { node, list, entry } of evidenceItems(memo)) {
       // Entries without a target are evidence-not-found's; there is no artifact to qualify yet.
-      if (!entry || entry.malformed) continue;
+      if (!entry || entry.malformed || entry.emptyTarget) continue;
       if (node.kind === 'map') {
         const limitsEntry = node.entries.find((e) => (LIMITS_KEYS as readonly string[]).includes(e.key));
         if (limitsEntry) {

@@ -7,6 +7,7 @@ import type { MemoModel } from '../core/memo/memoModel';
 import type { MemoRule, RuleContext } from '../core/check/rule';
 import type { Fix, Range } from '../core/types';
 import { isPlaceholderValue } from '../core/text/placeholders';
+import { dateProblem } from './date-invalid';
 
 // Only text files get a template: a markdown stub saved as `.csv` or `.png` would be a broken artifact.
 const TEMPLATED = /\.(?:md|markdown|mdx|txt)$/i;
@@ -23,6 +24,8 @@ export const evidenceNotFound: MemoRule = {
         if (list) report({ range: emptyItemRange(memo, node.range), message: 'This evidence entry is empty; expected a path or URL.' });
         continue;
       }
+      // `path:` with nothing yet is a blank (placeholder-left).
+      if (entry.emptyTarget) continue;
       if (entry.malformed) {
         report({ range: contentRange(memo, entry.range), message: `This evidence entry names no artifact: ${entry.malformed}.` });
         continue;
@@ -39,7 +42,7 @@ export const evidenceNotFound: MemoRule = {
         const [first, second] = resolved.looked;
         const where = second ? `at \`${first}\` or \`${second}\`` : `at \`${first}\``;
         const path = createPath(resolved.looked, ctx) ?? resolved.path;
-        const fix = resolved.isFolder || !TEMPLATED.test(path) ? undefined : createFromTemplate(memo, path, ctx.today);
+        const fix = resolved.isFolder || !TEMPLATED.test(path) ? undefined : createFromTemplate(memo, path, entryDate(entry.date?.value) ?? ctx.today);
         report({
           range: entry.targetRange,
           message: `Evidence \`${target}\` was not found ${where}; expected an existing file or folder in the workspace.`,
@@ -89,4 +92,9 @@ function createFromTemplate(memo: MemoModel, path: string, today: string): Fix {
     '',
   ].join(eol);
   return { title: `Create \`${path}\` from the evidence template`, edits: [], createFile: { path, content } };
+}
+
+/** The entry's own date when it is a real one: the created file is dated like the entry that names it. */
+function entryDate(written: string | undefined): string | undefined {
+  return written !== undefined && dateProblem(written.trim()) === undefined ? written.trim() : undefined;
 }

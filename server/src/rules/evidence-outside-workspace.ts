@@ -18,7 +18,7 @@ export const evidenceOutsideWorkspace: MemoRule = {
   defaultSeverity: 'error',
   check(memo, ctx, report) {
     for (const entry of memo.evidence) {
-      if (entry.malformed || isPlaceholder(entry.target)) continue;
+      if (entry.malformed || entry.emptyTarget || isPlaceholder(entry.target)) continue;
       const resolved = resolveEvidencePath(entry.target, memo.file, ctx.fs);
       if (resolved.kind !== 'outside') continue;
       report({

@@ -28,14 +28,22 @@ export const placeholderLeft: MemoRule = {
       report({ range: within(memo, c.range, c.id), message: blank(c.id, 'the id of a tenet this decision applies', example) });
     }
     for (const e of memo.evidence) {
-      if (isPlaceholderValue(e.target)) report({ range: e.targetRange, message: blank(e.target, 'the path or URL of the artifact', 'evidence/slo-report.md') });
+      if (e.emptyTarget) report({ range: e.emptyTarget, message: 'The evidence path is empty; write the path or URL of the artifact, e.g. `evidence/slo-report.md`.' });
+      else if (isPlaceholderValue(e.target)) report({ range: e.targetRange, message: blank(e.target, 'the path or URL of the artifact', 'evidence/slo-report.md') });
       if (e.limits && isPlaceholderValue(e.limits.value)) report({ range: e.limits.range, message: blank(e.limits.value, 'what the artifact cannot show', 'four-week window only') });
       if (e.date && isPlaceholderValue(e.date.value)) report({ range: e.date.range, message: blank(e.date.value, 'the date of the artifact', ctx.today) });
     }
+    // Each verdict line once: a line holding many `[[ID]] ✓` marks is scanned from its first reason on, not once per mark.
+    const scanned = new Set<number>();
     for (const v of memo.verdicts) {
-      for (const p of findPlaceholders(v.reason)) {
-        const at = memo.lines.offsetAt(v.range.start) + memo.lines.lineText(v.range.start.line).lastIndexOf(v.reason) + p.index;
-        const what = v.verdict === 'supports' ? 'why the decision follows the tenet' : 'why the decision goes against the tenet';
+      const line = v.range.start.line;
+      if (scanned.has(line)) continue;
+      scanned.add(line);
+      const text = memo.lines.lineText(line);
+      const from = Math.max(0, text.length - v.reason.length - (text.length - text.trimEnd().length));
+      const what = v.verdict === 'supports' ? 'why the decision follows the tenet' : 'why the decision goes against the tenet';
+      for (const p of findPlaceholders(text.slice(from))) {
+        const at = memo.lines.lineStarts[line]! + from + p.index;
         report({ range: memo.lines.rangeOf(at, at + p.text.length), message: blank(p.text, what, 'a cache keeps p95 under 200 ms') });
       }
     }

@@ -23,9 +23,15 @@ export interface ClientFlags {
   documentChanges: boolean;
   /** WorkspaceEdit resource operation `create` (fixes that create an evidence file). */
   createFiles: boolean;
+  /** WorkspaceEdit snippet edits (LSP 3.18): fixes select their first blank and Tab moves on. */
+  snippetEdits: boolean;
+  /** Completion items in snippet syntax. */
+  completionSnippets: boolean;
+  /** The client implements `decisionMemos.openFile` (a created evidence file is opened). */
+  openFileCommand: boolean;
 }
 
-export const NO_CLIENT_FLAGS: ClientFlags = { documentChanges: false, createFiles: false };
+export const NO_CLIENT_FLAGS: ClientFlags = { documentChanges: false, createFiles: false, snippetEdits: false, completionSnippets: false, openFileCommand: false };
 
 export interface ServiceHost {
   /** The files under a folder root as stored (the disk in the server; memory in tests). */

@@ -9,10 +9,13 @@ import type { Position, Range } from '../core/types';
 // references and rename). Everything here tolerates a broken document.
 
 export type CompletionTarget =
-  /** After `[[`: `range` covers the partial id and a `]]` already typed after it. */
+  /**
+   * After `[[`: `range` covers the partial id (never a `]]` already typed after it, so accepting a
+   * completion inside a snippet's `[[$1]]` keeps the brackets and the snippet going).
+   */
   | { kind: 'inline-tenet'; range: Range; closed: boolean }
   /** In the value of front matter field `key` (`subKey` inside a list item map, e.g. evidence `path`). */
-  | { kind: 'field'; key: string; subKey: string | undefined; range: Range; prefix: string };
+  | { kind: 'field'; key: string; subKey: string | undefined; range: Range; prefix: string; newItem: boolean };
 
 export type SymbolRef =
   | { kind: 'tenet'; id: string; range: Range }
@@ -36,7 +39,7 @@ export function completionTargetAt(memo: MemoModel, pos: Position): CompletionTa
     const typedAfter = /^[A-Za-z0-9_-]*/.exec(after)![0];
     const closed = after.slice(typedAfter.length).startsWith(']]');
     const start = pos.character - open[1]!.length;
-    const end = pos.character + typedAfter.length + (closed ? 2 : 0);
+    const end = pos.character + typedAfter.length;
     return { kind: 'inline-tenet', range: lineRange(pos.line, start, end), closed };
   }
   if (!inFrontMatter(memo, pos)) return undefined;
@@ -49,7 +52,7 @@ export function completionTargetAt(memo: MemoModel, pos: Position): CompletionTa
   } else {
     subKey = ITEM_KEY.exec(before)?.[1];
   }
-  if (/^\s*-$/.test(before)) return undefined; // a list dash just typed: wait for the space
+  if (/^\s*-$/.test(before) && after.trim() !== '') return undefined; // a list dash just typed before text: wait for the space
   let start = pos.character;
   while (start > 0 && TOKEN_CHAR.test(lineText[start - 1]!)) start--;
   let end = pos.character;
@@ -57,7 +60,12 @@ export function completionTargetAt(memo: MemoModel, pos: Position): CompletionTa
   // `key:value` without a space: the token must not swallow the key.
   const colon = lineText.lastIndexOf(':', pos.character - 1);
   if (colon >= start && (field.line === pos.line || subKey !== undefined)) start = colon + 1;
-  return { kind: 'field', key: field.key, subKey, range: lineRange(pos.line, start, end), prefix: lineText.slice(start, pos.character) };
+  // A line under the key with nothing on it yet but indentation (and perhaps `- `): room for a new list entry.
+  if (field.line !== pos.line && /^\s*(?:-\s*)?$/.test(lineText)) {
+    const lead = /^\s*/.exec(lineText)![0].length;
+    return { kind: 'field', key: field.key, subKey: undefined, range: lineRange(pos.line, lead, lineText.length), prefix: '', newItem: true };
+  }
+  return { kind: 'field', key: field.key, subKey, range: lineRange(pos.line, start, end), prefix: lineText.slice(start, pos.character), newItem: false };
 }
 
 function inFrontMatter(memo: MemoModel, pos: Position): boolean {

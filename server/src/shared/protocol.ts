@@ -52,3 +52,32 @@ export const AUDIT_REQUEST = new RequestType<AuditParams | undefined, AuditResul
  * asking its reference provider there and showing the result (`editor.action.showReferences`).
  */
 export const SHOW_REFERENCES_COMMAND = 'decisionMemos.showReferences';
+
+/**
+ * Command a quick fix runs after creating a file (an evidence file from its template): the client
+ * opens it beside the memo. Argument: the file's URI (string). Offered only to clients that say
+ * they implement it (`initializationOptions.openFileCommand`).
+ */
+export const OPEN_FILE_COMMAND = 'decisionMemos.openFile';
+
+/** Client → server: the files of a folder (or of every folder) that have errors or warnings, open or not. */
+export interface ProblemsParams {
+  /** A workspace folder URI; every folder when absent. */
+  folder?: string;
+}
+
+export interface FileProblems {
+  uri: string;
+  /** Path relative to its folder, `/`-separated. */
+  file: string;
+  errors: number;
+  warnings: number;
+}
+
+export interface ProblemsResult {
+  files: FileProblems[];
+  /** Whether Problems shows closed files too (`decisionMemos.problemsScope`) for the folders asked about. */
+  problemsScope: 'openFiles' | 'workspace';
+}
+
+export const PROBLEMS_REQUEST = new RequestType<ProblemsParams | undefined, ProblemsResult, void>('decisionMemos/problems');

@@ -18,8 +18,8 @@ describe('claim-placeholder', () => {
     expect(ds.map((d) => textAt(f, d))).toEqual(['OUTCOME', 'SIGNALS', 'X', 'Y']);
     expect(ds.every((d) => d.severity === 'warning' && !d.fixes)).toBe(true);
     expect(ds[0]!.range).toEqual({ start: { line: 15, character: 18 }, end: { line: 15, character: 25 } });
-    expect(ds[0]!.message).toBe('The claim still holds the template placeholder `OUTCOME`; replace it with the outcome you expect.');
-    expect(ds[3]!.message).toBe('The boundary still holds the template placeholder `Y`; replace it with what it does not prove.');
+    expect(ds[0]!.message).toBe('`OUTCOME` is a placeholder; write the outcome you expect, e.g. `search p95 stays under 200 ms`.');
+    expect(ds[3]!.message).toBe('`Y` is a placeholder; write what it does not prove, e.g. `that first-time queries get faster`.');
   });
 
   it.each([

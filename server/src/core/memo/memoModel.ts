@@ -61,6 +61,8 @@ export interface EvidenceEntry {
   isMap: boolean;
   /** Where an entry stands when it is neither a string nor a map with `path`/`url`. */
   malformed?: string;
+  /** The key of a `path:` (or `url:`) written with no value yet. */
+  emptyTarget?: Range;
 }
 
 /** A line of prose, marked when it only names things (a short list item or table row: an agenda, a list of metrics). */

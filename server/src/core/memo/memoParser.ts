@@ -177,7 +177,8 @@ function readEvidence(value: YamlValue | undefined): EvidenceEntry[] {
         limits: limitsText !== undefined && limitsEntry?.value ? { value: limitsText, range: limitsEntry.value.range } : undefined,
         date: dateText !== undefined && dateEntry?.value ? { value: dateText, range: dateEntry.value.range } : undefined,
         isMap: true,
-        ...(target === undefined ? { malformed: 'an evidence entry needs a `path` or a `url`' } : {}),
+        // `path:` written with nothing after it is a blank to fill (placeholder-left), not a malformed entry.
+        ...(target === undefined ? (targetEntry ? { emptyTarget: targetEntry.keyRange } : { malformed: 'an evidence entry needs a `path` or a `url`' }) : {}),
       });
     } else {
       out.push({ target: '', kind: 'path', targetRange: item.range, range: item.range, limits: undefined, date: undefined, isMap: false, malformed: 'an evidence entry is a path, a URL, or a map with `path` or `url`' });

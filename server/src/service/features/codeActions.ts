@@ -4,12 +4,14 @@ import {
   TextDocumentEdit,
   type CodeAction,
   type CodeActionParams,
+  type SnippetTextEdit,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../core/text/lineIndex';
 import type { Diagnostic, Fix, Range } from '../../core/types';
 import { normaliseRelative } from '../../core/workspace/workspaceFs';
+import { OPEN_FILE_COMMAND } from '../../shared/protocol';
 import type { DecisionService } from '../decisionService';
 import type { OpenDocument } from '../host';
 import { DIAGNOSTIC_SOURCE, toLspDiagnostic } from '../convert';
@@ -36,7 +38,10 @@ export function codeActions(svc: DecisionService, params: CodeActionParams): Cod
       for (const fix of d.fixes) {
         const edit = fixEdit(svc, result.folder, current, fix);
         if (!edit) continue;
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred ?? false, edit });
+        const created = fix.createFile ? normaliseRelative(fix.createFile.path) : undefined;
+        // A created evidence file is opened beside the memo, to be filled in (our client's command).
+        const command = created !== undefined && svc.client.openFileCommand ? { title: 'Open the created file', command: OPEN_FILE_COMMAND, arguments: [fileUri(result.folder.absolute(created))] } : undefined;
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred ?? false, edit, ...(command ? { command } : {}) });
       }
     }
   }
@@ -50,7 +55,11 @@ export function codeActions(svc: DecisionService, params: CodeActionParams): Cod
 
 /** A fix as a workspace edit; undefined when it creates a file and the client cannot. */
 function fixEdit(svc: DecisionService, folder: ProjectFolder, doc: OpenDocument, fix: Fix): WorkspaceEdit | undefined {
-  const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
+  // A client that inserts snippets gets the fix's blanks as tab stops, the first one selected.
+  const snippets = svc.client.snippetEdits;
+  const edits: (TextEdit | SnippetTextEdit)[] = fix.edits.map((e) =>
+    snippets && e.snippet !== undefined ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } } : { range: e.range, newText: e.newText },
+  );
   if (fix.createFile) {
     const rel = normaliseRelative(fix.createFile.path);
     if (!svc.client.createFiles || !rel) return undefined;
@@ -65,10 +74,10 @@ function fixEdit(svc: DecisionService, folder: ProjectFolder, doc: OpenDocument,
   return documentEdit(svc, doc, edits);
 }
 
-function documentEdit(svc: DecisionService, doc: OpenDocument, edits: TextEdit[]): WorkspaceEdit {
+function documentEdit(svc: DecisionService, doc: OpenDocument, edits: (TextEdit | SnippetTextEdit)[]): WorkspaceEdit {
   return svc.client.documentChanges
     ? { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] }
-    : { changes: { [doc.uri]: edits } };
+    : { changes: { [doc.uri]: edits.filter((e): e is TextEdit => 'newText' in e) } };
 }
 
 /**

@@ -2,6 +2,9 @@ import * as posix from 'pathe';
 import {
   CompletionItemKind,
   CompletionItemTag,
+  InsertTextFormat,
+  InsertTextMode,
+  type Position,
   MarkupKind,
   type CompletionItem,
   type CompletionList,
@@ -14,7 +17,8 @@ import type { ProjectFolder } from '../projectFolder';
 import { completionTargetAt } from '../positions';
 import { markdownText } from './markdownText';
 import { tenetDetail, tenetMarkdown } from './tenetInfo';
-import { EVIDENCE_PATH_KEYS, MEMO_LINK_KEYS, MEMO_STATUSES, PEOPLE_KEYS, REVERSIBILITIES } from '../../shared/vocabulary';
+import { EVIDENCE_PATH_KEYS, LIMITS_PLACEHOLDER, MEMO_LINK_KEYS, MEMO_STATUSES, PATH_PLACEHOLDER, PEOPLE_KEYS, REVERSIBILITIES } from '../../shared/vocabulary';
+import { CONFIG_FILE_SNIPPETS, PEOPLE_FILE_SNIPPETS, TENET_FILE_SNIPPETS } from './fileSnippets';
 
 
 const STATUS_DOCS: Record<string, string> = {
@@ -26,16 +30,22 @@ const STATUS_DOCS: Record<string, string> = {
   superseded: 'Replaced by a newer memo (name it in `superseded-by`).',
 };
 
-/** Completion in memos: tenet ids, people, status and reversibility values, evidence paths, memo ids. */
+/**
+ * Completion in memos (tenet ids, people, status and reversibility values, evidence paths and
+ * entries, memo ids) and, in the workspace's YAML files, the snippets each is written with.
+ */
 export function completion(svc: DecisionService, params: CompletionParams): CompletionList | null {
   const target = svc.target(params.textDocument.uri);
-  if (!target || target.kind !== 'memo') return null;
+  if (!target) return null;
+  if (target.kind !== 'memo') return fileSnippetItems(svc, target.kind, target.rel, target.doc.getText(), params.position);
   const memo = svc.documents.memoModel(target.doc, target.rel);
   const at = completionTargetAt(memo, params.position);
   if (!at) return null;
   const { folder } = target;
-  if (at.kind === 'inline-tenet') return list(tenetItems(folder, at.range, ']]', new Set()));
+  // Inside `[[…]]` already closed (a snippet's `[[$1]]`), the brackets stay: the snippet goes on.
+  if (at.kind === 'inline-tenet') return list(tenetItems(folder, at.range, at.closed ? '' : ']]', new Set()));
   const key = at.key.toLowerCase();
+  if (at.newItem) return list(newEntryItems(svc, folder, memo, key, at.range));
   if (key === 'tenets') {
     const cited = new Set(memo.citations.filter((c) => c.source === 'front-matter' && c.id !== at.prefix).map((c) => c.id));
     return list(tenetItems(folder, at.range, '', cited));
@@ -109,16 +119,74 @@ function evidenceItems(folder: ProjectFolder, memo: MemoModel, range: Range): Co
   for (const f of files) {
     if (f === memo.file) continue;
     const rel = dir === '.' ? f : posix.relative(dir, f);
+    // Evidence first; other memos after; the product's own files (config, people, tenets) last.
+    const kind = folder.kindOf(f);
+    const group = kind === 'other' ? 0 : kind === 'memo' ? 1 : 2;
     items.push({
       label: rel,
       kind: CompletionItemKind.File,
       detail: rel === f ? undefined : f,
-      // Nearby files first: fewer `../` and fewer folders.
-      sortText: `${String(rel.split('/').length).padStart(3, '0')}${rel}`,
+      // Then nearby files first: fewer `../` and fewer folders.
+      sortText: `${group}${String(rel.split('/').length).padStart(3, '0')}${rel}`,
       textEdit: { range, newText: rel },
     });
   }
   return list(items, !complete);
+}
+
+/**
+ * On an empty line of a front matter list, whole entries: an evidence entry (a snippet: the path
+ * first, with path completion, then the limitation; dated today), `- person`, `- TENET-ID`.
+ */
+function newEntryItems(svc: DecisionService, folder: ProjectFolder, memo: MemoModel, key: string, range: Range): CompletionItem[] {
+  const entry = (items: CompletionItem[]) => items.map((i) => ({ ...i, textEdit: { range, newText: `- ${i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : i.label}` }, filterText: `- ${i.filterText ?? i.label}` }));
+  if (key === 'evidence') {
+    const today = svc.host.today();
+    const snippets = svc.client.completionSnippets;
+    const text = snippets ? `- path: $1\n  limits: \${2:${LIMITS_PLACEHOLDER}}\n  date: ${today}$0` : `- path: ${PATH_PLACEHOLDER}\n  limits: ${LIMITS_PLACEHOLDER}\n  date: ${today}`;
+    return [
+      {
+        label: 'evidence entry',
+        kind: CompletionItemKind.Snippet,
+        detail: 'path, limits, date',
+        documentation: 'An artifact the decision rests on: its path or URL, one limitation it has, and its date.',
+        insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        insertTextMode: InsertTextMode.adjustIndentation,
+        textEdit: { range, newText: text },
+        filterText: '- evidence path',
+        sortText: '0',
+        preselect: true,
+        // The path is where the cursor lands: offer the workspace's files there at once.
+        ...(snippets ? { command: { title: 'Suggest paths', command: 'editor.action.triggerSuggest' } } : {}),
+      },
+    ];
+  }
+  if (PEOPLE_KEYS.includes(key)) return entry(peopleItems(folder, range));
+  if (key === 'tenets') return entry(tenetItems(folder, range, '', new Set(memo.citations.filter((c) => c.source === 'front-matter').map((c) => c.id))));
+  if (MEMO_LINK_KEYS.includes(key)) return entry(memoItems(folder, memo, range));
+  return [];
+}
+
+/** In a YAML tenet file, the people directory or `.decisions.yaml`: the snippets for its entries, at the start of a line. */
+function fileSnippetItems(svc: DecisionService, kind: string, rel: string, text: string, pos: Position): CompletionList | null {
+  const snippets = kind === 'tenet' && /\.ya?ml$/i.test(rel) ? TENET_FILE_SNIPPETS : kind === 'people' ? PEOPLE_FILE_SNIPPETS : kind === 'config' ? CONFIG_FILE_SNIPPETS : [];
+  if (snippets.length === 0 || !svc.client.completionSnippets) return null;
+  const line = text.split(/\r\n|\r|\n/)[pos.line] ?? '';
+  const before = line.slice(0, pos.character);
+  const typed = /^(\s*)([A-Za-z-]*)$/.exec(before);
+  if (!typed) return null;
+  const range = { start: { line: pos.line, character: typed[1]!.length }, end: pos };
+  return list(
+    snippets.map((s) => ({
+      label: s.prefix,
+      kind: CompletionItemKind.Snippet,
+      detail: s.label,
+      documentation: s.description,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.adjustIndentation,
+      textEdit: { range, newText: s.body },
+    })),
+  );
 }
 
 function memoItems(folder: ProjectFolder, memo: MemoModel, range: Range): CompletionItem[] {
