@@ -80,7 +80,7 @@ async function takeScreenshots(page) {
   // (a) Cursor on the warning (line 1), then Ctrl+. opens the quick fix menu.
   await goToLine(page, 1, 1);
   await page.keyboard.press('Control+.');
-  await page.locator('.action-widget', { hasText: 'owners' }).first().waitFor({ timeout: 30000 });
+  await page.locator('.action-widget', { hasText: 'Add an owner' }).first().waitFor({ timeout: 30000 });
   await page.screenshot({ path: path.join(imagesDir, 'quick-fix.png') });
   await page.keyboard.press('Escape');
 

@@ -3,12 +3,13 @@
 // server; this side only wires VS Code to it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OPEN_FILE_COMMAND, STATUS_NOTIFICATION, type AuditResult, type StatusParams } from '../../server/src/shared/protocol';
+import { OPEN_FILE_COMMAND, STATUS_NOTIFICATION, type AuditResult, type ProblemsResult, type StatusParams } from '../../server/src/shared/protocol';
 import { AuditReports } from './auditReports';
 import { DecisionsTreeProvider, registerDecisionsView, type DecisionNode } from './decisionsView';
 import { registerInsertLineCommands } from './insertLines';
 import { createLanguageClient } from './languageClient';
 import { registerNewMemoCommand } from './newMemo';
+import { registerFrontMatterOnEnter } from './onEnter';
 import { fetchProblems, registerShowProblemsCommand } from './problems';
 import { registerShowReferencesCommand } from './showReferences';
 import { StatusBar } from './statusBar';
@@ -25,9 +26,15 @@ export interface DecisionMemosApi {
   decisionsTree: vscode.TreeDataProvider<DecisionNode>;
   /** Handles a message as if the Tenet Usage webview had posted it; resolves to whether a file opened. */
   postToTenetUsage(message: unknown): Promise<boolean>;
+  /** The files with problems, as the status bar's list shows them. */
+  problems(): Promise<ProblemsResult>;
+  /** Resolves with the problems once `predicate` holds, asking again after each status the server sends. */
+  waitForProblems(predicate: (result: ProblemsResult) => boolean): Promise<ProblemsResult>;
 }
 
 let client: LanguageClient | undefined;
+/** Tests waiting for the problem counts to reach a state (see `waitForProblems`). */
+const problemWaiters = new Set<() => void>();
 
 /** Called by VS Code on the first activation event. */
 export async function activate(context: vscode.ExtensionContext): Promise<DecisionMemosApi> {
@@ -42,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decisi
     statusBar,
     languageClient.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
       statusBar.show(status);
+      for (const waiter of [...problemWaiters]) waiter();
       auditReports.statusChanged(status);
       if (status.state === 'ready') indexed.fire();
     }),
@@ -54,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decisi
     registerNewMemoCommand(() => languageClient),
     ...registerInsertLineCommands(),
     ...registerWalkthroughCommands(),
+    ...registerFrontMatterOnEnter(),
     registerShowReferencesCommand(),
     registerShowProblemsCommand(() => languageClient),
     // Run by a quick fix after it created a file (an evidence file from its template): open it to fill in.
@@ -82,6 +91,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decisi
     auditReport: (folder) => auditReports.get(folder),
     decisionsTree,
     postToTenetUsage: (message) => tenetUsage.handleMessage(message),
+    problems: () => fetchProblems(languageClient),
+    waitForProblems: (predicate) =>
+      new Promise((resolve) => {
+        const waiter = () =>
+          void fetchProblems(languageClient).then((result) => {
+            if (!predicate(result) || !problemWaiters.delete(waiter)) return;
+            resolve(result);
+          });
+        problemWaiters.add(waiter);
+        waiter();
+      }),
   };
 }
 

@@ -30,14 +30,14 @@ describe('quick fixes', () => {
     const diagnostics = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'owner-missing'), 'owner-missing');
     const problem = diagnostics.find((d) => ruleOf(d) === 'owner-missing');
 
-    const { actions, fix } = await requestQuickFix(document.uri, problem.range, /owners/);
+    const { actions, fix } = await requestQuickFix(document.uri, problem.range, /^Add an owner/);
     const described = actions.map((a) => `${a.kind && a.kind.value}: ${a.title}`);
     assert.ok(fix, `a quick fix for owner-missing; got ${JSON.stringify(described)}`);
     assert.ok(fix.edit, 'the fix carries its edit');
     assert.ok(await vscode.workspace.applyEdit(fix.edit), 'edit applied');
 
-    // The owners lines go right before the closing fence; every other byte stays.
-    const expected = before.replace('reversibility: two-way\n---\n', 'reversibility: two-way\nowners:\n  - OWNER\n---\n');
+    // The owners lines go beside the memo's status and date; every other byte stays.
+    const expected = before.replace(/(\ndate: [^\n]*\n)/, '$1owners:\n  - OWNER\n');
     assert.notStrictEqual(expected, before, 'fixture has the expected shape');
     assert.strictEqual(document.getText(), expected);
     await waitForDiagnostics(document.uri, (d) => !d.some((x) => ruleOf(x) === 'owner-missing'), 'owner-missing to clear after the fix');
