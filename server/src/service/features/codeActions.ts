@@ -8,7 +8,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { LineIndex } from '../../core/text/lineIndex';
+import { selectFixAll } from '../../core/fixes/fixAll';
 import type { Diagnostic, Fix, Range } from '../../core/types';
 import { normaliseRelative } from '../../core/workspace/workspaceFs';
 import { OPEN_FILE_COMMAND } from '../../shared/protocol';
@@ -80,22 +80,9 @@ function documentEdit(svc: DecisionService, doc: OpenDocument, edits: (TextEdit 
     : { changes: { [doc.uri]: edits.filter((e): e is TextEdit => 'newText' in e) } };
 }
 
-/**
- * Every fix marked safe, first fix per diagnostic, skipping any that touches text another chosen
- * fix edits (two inserts at the same spot count as touching: their order would be a guess).
- */
+/** The safe fixes as one edit, chosen as `decision-memos fix` chooses them (`core/fixes/fixAll.ts`). */
 function fixAllAction(doc: OpenDocument, diagnostics: Diagnostic[], svc: DecisionService): CodeAction | undefined {
-  const lines = new LineIndex(doc.getText());
-  const taken: Array<[number, number]> = [];
-  const edits: TextEdit[] = [];
-  for (const d of diagnostics) {
-    const fix = d.fixes?.find((f) => f.safe && !f.createFile);
-    if (!fix) continue;
-    const spans = fix.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as [number, number]);
-    if (spans.some(([s, e]) => taken.some(([ts, te]) => s === ts || (s < te && ts < e)))) continue;
-    taken.push(...spans);
-    edits.push(...fix.edits.map((e) => ({ range: e.range, newText: e.newText })));
-  }
+  const { edits } = selectFixAll(doc.getText(), diagnostics);
   if (edits.length === 0) return undefined;
   return { title: 'Fix all safe decision memo problems', kind: FIX_ALL_KIND, edit: documentEdit(svc, doc, edits) };
 }
