@@ -1,32 +1,10 @@
 import type { MemoRule, Report } from '../core/check/rule';
+import { dateProblem } from '../core/dates';
 import { isPlaceholderValue } from '../core/text/placeholders';
 import type { Range } from '../core/types';
 import type { YamlValue } from '../core/yaml/yamlTree';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Why a written date is not a `YYYY-MM-DD` calendar date (a sentence about `subject`), or undefined when it is one. */
-export function dateProblem(written: string, subject = 'The date'): string | undefined {
-  const it = `${subject} \`${written}\``;
-  const m = ISO_DATE.exec(written);
-  if (!m) {
-    return /^\d{4}-\d{2}-\d{2}[T ]/.test(written)
-      ? `${it} carries a time; expected the date alone, as YYYY-MM-DD.`
-      : `${it} is not written as YYYY-MM-DD; expected a date such as 2026-05-01.`;
-  }
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12) return `${it} has no month ${m[2]}; expected a month from 01 to 12.`;
-  const days = daysIn(year, month);
-  if (day < 1 || day > days) return `${it} is not a real date; expected a day from 01 to ${days} in ${MONTHS[month - 1]} ${year}.`;
-  return undefined;
-}
+import { logEntries } from '../core/evidence/logEntries';
+import { gateDue } from '../core/memo/method';
 
 /**
  * The date as written. YAML 1.2 keeps `2026-05-01` a string, but `20260501` is a number and
@@ -67,6 +45,20 @@ export const dateInvalid: MemoRule = {
     for (const item of items) {
       const entry = item.kind === 'map' ? item.entries.find((e) => e.key === 'date') : undefined;
       if (entry) checkValue(entry.value, 'The evidence date', report);
+    }
+    // Dates in the body's structures: evidence log cells and stage gates.
+    for (const entry of logEntries(memo)) {
+      if (!entry.date || isPlaceholderValue(entry.date.value)) continue;
+      const problem = dateProblem(entry.date.value, 'The evidence log date');
+      if (problem) report({ range: entry.date.range, message: problem });
+    }
+    for (const sheet of memo.structures.sheets) {
+      const gate = sheet.parts.get('stage gate');
+      const due = gate ? gateDue(gate, memo) : undefined;
+      if (gate && due?.kind === 'date' && !due.valid) {
+        const at = memo.lines.offsetAt(gate.valueRange.start) + gate.value.indexOf(due.date);
+        report({ range: memo.lines.rangeOf(at, at + due.date.length), message: dateProblem(due.date, 'The stage gate date')! });
+      }
     }
   },
 };

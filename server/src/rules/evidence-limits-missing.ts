@@ -6,6 +6,7 @@ import { scalarText, stringList } from '../core/yaml/yamlTree';
 import { LIMITS_KEYS, LIMITS_PLACEHOLDER } from '../shared/vocabulary';
 import { isPlaceholderValue } from '../core/text/placeholders';
 import { withSnippet } from '../core/fixes/snippets';
+import { logEntries } from '../core/evidence/logEntries';
 
 const EXPECTED = 'one thing this artifact cannot show, such as `four-week window only`';
 
@@ -15,6 +16,12 @@ export const evidenceLimitsMissing: MemoRule = {
   description: 'Every evidence artifact states one limitation under `limits:` (what it cannot show).',
   defaultSeverity: 'info',
   check(memo, _ctx, report) {
+    // A log row's limits cell that says nothing (`none`, `n/a`); an empty one is evidence-log-incomplete's.
+    for (const entry of logEntries(memo)) {
+      if (entry.limits && !isPlaceholderValue(entry.limits.value) && statesNoLimitation(entry.limits.value)) {
+        report({ range: entry.limits.range, message: `\`${entry.limits.value}\` states no limitation; expected ${EXPECTED}.` });
+      }
+    }
     const editable = canEditFrontMatter(memo);
     for (const { node, list, entry } of evidenceItems(memo)) {
       // Entries without a target are evidence-not-found's; there is no artifact to qualify yet.

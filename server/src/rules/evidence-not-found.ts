@@ -7,7 +7,8 @@ import type { MemoModel } from '../core/memo/memoModel';
 import type { MemoRule, RuleContext } from '../core/check/rule';
 import type { Fix, Range } from '../core/types';
 import { isPlaceholderValue } from '../core/text/placeholders';
-import { dateProblem } from './date-invalid';
+import { dateProblem } from '../core/dates';
+import { logEntries } from '../core/evidence/logEntries';
 
 // Only text files get a template: a markdown stub saved as `.csv` or `.png` would be a broken artifact.
 const TEMPLATED = /\.(?:md|markdown|mdx|txt)$/i;
@@ -48,6 +49,18 @@ export const evidenceNotFound: MemoRule = {
           message: `Evidence \`${target}\` was not found ${where}; expected an existing file or folder in the workspace.`,
           fixes: fix ? [fix] : [],
         });
+      }
+    }
+    // The evidence log's artifacts resolve like front matter evidence, reported on their cells.
+    for (const entry of logEntries(memo)) {
+      if (isPlaceholder(entry.target) || isPlaceholderValue(entry.target)) continue;
+      const resolved = resolveEvidencePath(entry.target, memo.file, ctx.fs);
+      if (resolved.kind === 'missing') {
+        const [first, second] = resolved.looked;
+        const where = second ? `at \`${first}\` or \`${second}\`` : `at \`${first}\``;
+        report({ range: entry.targetRange, message: `Evidence log artifact \`${entry.target}\` was not found ${where}; expected an existing file or folder in the workspace.` });
+      } else if (resolved.kind === 'broken-link') {
+        report({ range: entry.targetRange, message: `\`${entry.target}\` is a symbolic link that leads nowhere (broken or looping); expected a file or folder in the workspace.` });
       }
     }
   },

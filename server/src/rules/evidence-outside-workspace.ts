@@ -1,6 +1,7 @@
 import { isPlaceholder } from '../core/evidence/evidenceEntries';
 import { resolveEvidencePath, type OutsideReason } from '../core/evidence/evidencePaths';
 import type { MemoRule } from '../core/check/rule';
+import { logEntries } from '../core/evidence/logEntries';
 
 const WHY: Record<OutsideReason, string> = {
   absolute: 'is an absolute path',
@@ -17,7 +18,8 @@ export const evidenceOutsideWorkspace: MemoRule = {
   description: 'Evidence paths stay inside the workspace (after following symbolic links); anything outside is reported and never read.',
   defaultSeverity: 'error',
   check(memo, ctx, report) {
-    for (const entry of memo.evidence) {
+    // Front matter evidence and the artifacts of the evidence log, judged alike.
+    for (const entry of [...memo.evidence, ...logEntries(memo)]) {
       if (entry.malformed || entry.emptyTarget || isPlaceholder(entry.target)) continue;
       const resolved = resolveEvidencePath(entry.target, memo.file, ctx.fs);
       if (resolved.kind !== 'outside') continue;

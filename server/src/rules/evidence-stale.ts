@@ -1,15 +1,7 @@
 import { isClosed } from '../core/memo/lifecycle';
 import type { MemoRule } from '../core/check/rule';
-import { dateProblem } from './date-invalid';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Days since 1970-01-01 of a real `YYYY-MM-DD` date; undefined for anything else (date-invalid reports those). */
-function dayNumber(text: string): number | undefined {
-  const written = text.trim();
-  if (dateProblem(written) !== undefined) return undefined;
-  return Date.UTC(Number(written.slice(0, 4)), Number(written.slice(5, 7)) - 1, Number(written.slice(8, 10))) / DAY_MS;
-}
+import { dayNumber } from '../core/dates';
+import { logEntries } from '../core/evidence/logEntries';
 
 export const evidenceStale: MemoRule = {
   id: 'evidence-stale',
@@ -22,7 +14,7 @@ export const evidenceStale: MemoRule = {
     const today = dayNumber(ctx.today);
     if (today === undefined) return;
     const maxAge = ctx.config.evidence.maxAgeDays;
-    for (const entry of memo.evidence) {
+    for (const entry of [...memo.evidence, ...logEntries(memo)]) {
       if (!entry.date) continue;
       const dated = dayNumber(entry.date.value);
       if (dated === undefined) continue;

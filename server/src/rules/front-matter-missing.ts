@@ -2,7 +2,7 @@ import { yamlFlowList, yamlScalar } from '../core/fixes/fixEdits';
 import { memoIdFromPath } from '../core/ids';
 import type { MemoModel } from '../core/memo/memoModel';
 import type { MemoRule } from '../core/check/rule';
-import { dateProblem } from './date-invalid';
+import { dateProblem } from '../core/dates';
 
 export const frontMatterMissing: MemoRule = {
   id: 'front-matter-missing',

@@ -1,4 +1,6 @@
 import type { MemoModel } from '../core/memo/memoModel';
+import { cell, escalationNames, ownerOf } from '../core/memo/method';
+import type { LabelledPart } from '../core/memo/structureModel';
 import { findPerson, type PeopleDirectory } from '../core/workspace/people';
 import type { Finding, MemoRule } from '../core/check/rule';
 import { isPlaceholderValue } from '../core/text/placeholders';
@@ -41,8 +43,63 @@ export const ownerUnknown: MemoRule = {
     const budget = { suggestions: MAX_SUGGESTED_PER_MEMO };
     for (const owner of memo.owners) check1(memo, people, owner, 'Owner', ownersInYaml, report, budget);
     for (const approver of memo.approver) check1(memo, people, approver, 'Approver', true, report, budget);
+    // People the body's structures name: an alignment sheet's owner, a scorecard's decision owner and
+    // escalation path, log approvers, dependency owners (a team or a role will do for those).
+    for (const { who, role } of bodyPeople(memo)) {
+      if (findPerson(people, who.value) || people.people.some((p) => sameName(p.team, who.value) || sameName(p.role, who.value))) continue;
+      check1(memo, people, who, role, false, report, budget);
+    }
   },
 };
+
+/** The people the method's structures name, each with its exact range. */
+function bodyPeople(memo: MemoModel): { who: Located<string>; role: string }[] {
+  const out: { who: Located<string>; role: string }[] = [];
+  const named = (value: string, at: number, role: string) => {
+    const v = value.replace(/[*_`]/g, '').trim();
+    if (v === '' || isPlaceholderValue(v)) return;
+    const offset = value.indexOf(v);
+    const start = at + Math.max(0, offset);
+    out.push({ who: { value: v, range: memo.lines.rangeOf(start, start + v.length) }, role });
+  };
+  const part = (p: LabelledPart, names: (value: string) => string[], role: string) => {
+    const base = memo.lines.offsetAt(p.valueRange.start);
+    let from = 0;
+    for (const name of names(p.value)) {
+      const at = p.value.indexOf(name, from);
+      if (at < 0) continue;
+      named(name, base + at, role);
+      from = at + name.length;
+    }
+  };
+  for (const sheet of memo.structures.sheets) {
+    const owner = sheet.parts.get('owner and cadence') ?? sheet.parts.get('owner');
+    if (owner) part(owner, (v) => [ownerOf(v)], 'The alignment sheet\'s owner');
+  }
+  for (const sc of memo.structures.scorecards) {
+    if (sc.decisionOwner) part(sc.decisionOwner, (v) => [ownerOf(v)], 'The decision owner');
+    if (sc.escalationPath) part(sc.escalationPath, escalationNames, 'The escalation path\'s');
+    if (sc.dependencies) {
+      for (const row of sc.dependencies.rows) {
+        const c = cell(sc.dependencies, row, 'owner');
+        if (c) named(c.text, memo.lines.offsetAt(c.range.start), 'The dependency owner');
+      }
+    }
+  }
+  for (const log of memo.structures.logs) {
+    if (!log.table) continue;
+    for (const row of log.table.rows) {
+      const c = cell(log.table, row, 'approver');
+      if (c) named(c.text, memo.lines.offsetAt(c.range.start), 'The log approver');
+    }
+  }
+  return out;
+}
+
+function sameName(a: string | undefined, b: string): boolean {
+  const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return a !== undefined && norm(a) === norm(b);
+}
 
 function check1(memo: MemoModel, people: PeopleDirectory, who: Located<string>, role: string, inYaml: boolean, report: (f: Finding) => void, budget: { suggestions: number }): void {
   if (findPerson(people, who.value)) return;

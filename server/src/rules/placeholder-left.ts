@@ -1,5 +1,6 @@
 import type { Finding, MemoRule, RuleContext } from '../core/check/rule';
 import type { MemoModel } from '../core/memo/memoModel';
+import type { TableModel } from '../core/memo/structureModel';
 import { findPlaceholders, isPlaceholderValue } from '../core/text/placeholders';
 import type { Fix, Located, Range } from '../core/types';
 import { rankedPeople } from '../core/workspace/people';
@@ -33,6 +34,7 @@ export const placeholderLeft: MemoRule = {
       if (e.limits && isPlaceholderValue(e.limits.value)) report({ range: e.limits.range, message: blank(e.limits.value, 'what the artifact cannot show', 'four-week window only') });
       if (e.date && isPlaceholderValue(e.date.value)) report({ range: e.date.range, message: blank(e.date.value, 'the date of the artifact', ctx.today) });
     }
+    structureBlanks(memo, report);
     // Each verdict line once: a line holding many `[[ID]] ✓` marks is scanned from its first reason on, not once per mark.
     const scanned = new Set<number>();
     for (const v of memo.verdicts) {
@@ -71,4 +73,76 @@ function within(memo: MemoModel, range: Range, id: string): Range {
   const s = memo.lines.offsetAt(range.start);
   const at = memo.text.slice(s, memo.lines.offsetAt(range.end)).indexOf(id);
   return at < 0 ? range : memo.lines.rangeOf(s + at, s + at + id.length);
+}
+
+/** What each part of the method's structures is for, in the blank's message. */
+const PART_WHAT: Record<string, [what: string, example: string]> = {
+  aim: ['the outcome the step aims at', 'search answers in under 200 ms'],
+  mechanism: ['how the step works', 'We believe a cache will move p95 because queries repeat'],
+  feedback: ['the signals you will read', 'cache hit rate, p95'],
+  'stage gate': ['when you continue', 'We will continue if hit rate ≥ 40 % by week 2'],
+  guardrail: ['the SLI or SLO that protects users', 'error rate stays below 0.1 %'],
+  'owner and cadence': ['who owns the step and how often it is reviewed', 'priya, weekly'],
+  owner: ['who owns the step', 'priya'],
+  cadence: ['how often the step is reviewed', 'weekly'],
+  'decision owner': ['who decides when a threshold is crossed', 'priya'],
+  'escalation path': ['who it goes to next', 'sam, then the CTO'],
+};
+
+/** An example value per table column, for the blank's message. */
+const CELL_EXAMPLES: Record<string, string> = {
+  signal: 'queue depth',
+  threshold: '≤ 500 jobs',
+  cadence: 'daily',
+  action: 'pause',
+  dependency: 'payments API',
+  owner: 'team-payments',
+  monitoring: 'the payments dashboard',
+  'scale step': 'step 2: 10 % of traffic',
+  claim: 'We believe … because …',
+  'evidence artifact': 'evidence/slo-report.md',
+  'quality limits': 'four-week window only',
+  'threshold status': 'met',
+  decision: 'continue',
+  approver: 'priya',
+};
+
+/** Blanks in alignment sheets, scorecards (parts and cells), evidence logs and invalidation lines. */
+function structureBlanks(memo: MemoModel, report: (f: Finding) => void): void {
+  const part = (p: { label: string; value: string; valueRange: Range }) => {
+    const [what, example] = PART_WHAT[p.label] ?? ['this part', '…'];
+    for (const b of findPlaceholders(p.value)) {
+      const at = memo.lines.offsetAt(p.valueRange.start) + b.index;
+      report({ range: memo.lines.rangeOf(at, at + b.text.length), message: blank(b.text, what, example) });
+    }
+  };
+  const cells = (table: TableModel | undefined) => {
+    if (!table) return;
+    const nameOf = new Map([...table.columns].map(([name, i]) => [i, name]));
+    for (const row of table.rows) {
+      row.cells.forEach((c, i) => {
+        const column = nameOf.get(i);
+        const example = column ? CELL_EXAMPLES[column] : undefined;
+        for (const b of findPlaceholders(c.text)) {
+          const at = memo.lines.offsetAt(c.range.start) + b.index;
+          const what = `the ${column ?? table.header.cells[i]?.text.toLowerCase() ?? 'value'} of this row`;
+          report({ range: memo.lines.rangeOf(at, at + b.text.length), message: blank(b.text, what, example ?? 'your own words') });
+        }
+      });
+    }
+  };
+  for (const sheet of memo.structures.sheets) for (const p of sheet.parts.values()) part(p);
+  for (const sc of memo.structures.scorecards) {
+    if (sc.decisionOwner) part(sc.decisionOwner);
+    if (sc.escalationPath) part(sc.escalationPath);
+    cells(sc.signals);
+    cells(sc.dependencies);
+  }
+  for (const log of memo.structures.logs) cells(log.table);
+  for (const inv of memo.structures.invalidations) {
+    for (const b of findPlaceholders(inv.text)) {
+      const at = memo.lines.offsetAt(inv.textRange.start) + b.index;
+      report({ range: memo.lines.rangeOf(at, at + b.text.length), message: blank(b.text, 'the observable signal and threshold that would show the claim wrong', 'p95 stays above 300 ms for two weeks') });
+    }
+  }
 }

@@ -20,6 +20,20 @@ import { evidenceStale } from './evidence-stale';
 import { claimMissing } from './claim-missing';
 import { claimPlaceholder } from './claim-placeholder';
 import { placeholderLeft } from './placeholder-left';
+import { claimInvalidationMissing } from './claim-invalidation-missing';
+import { reviewOverdue } from './review-overdue';
+import { sheetPartMissing } from './sheet-part-missing';
+import { sheetMechanismShape } from './sheet-mechanism-shape';
+import { sheetFeedbackCount } from './sheet-feedback-count';
+import { stageGateUnmeasurable } from './stage-gate-unmeasurable';
+import { guardrailUnmeasurable } from './guardrail-unmeasurable';
+import { scorecardSignalCount } from './scorecard-signal-count';
+import { scorecardThresholdMissing } from './scorecard-threshold-missing';
+import { scorecardNoPause } from './scorecard-no-pause';
+import { scorecardOwnerMissing } from './scorecard-owner-missing';
+import { dependencyOwnerMissing } from './dependency-owner-missing';
+import { evidenceLogIncomplete } from './evidence-log-incomplete';
+import { evidenceLogUnlisted } from './evidence-log-unlisted';
 import { boundaryMissing } from './boundary-missing';
 import { statusInvalid } from './status-invalid';
 import { approverMissing } from './approver-missing';
@@ -52,6 +66,20 @@ export const ALL_RULES: readonly Rule[] = [
   claimMissing,
   claimPlaceholder,
   placeholderLeft,
+  claimInvalidationMissing,
+  reviewOverdue,
+  sheetPartMissing,
+  sheetMechanismShape,
+  sheetFeedbackCount,
+  stageGateUnmeasurable,
+  guardrailUnmeasurable,
+  scorecardSignalCount,
+  scorecardThresholdMissing,
+  scorecardNoPause,
+  scorecardOwnerMissing,
+  dependencyOwnerMissing,
+  evidenceLogIncomplete,
+  evidenceLogUnlisted,
   boundaryMissing,
   statusInvalid,
   approverMissing,

@@ -71,3 +71,6 @@ export const BOUNDARY_SNIPPET = 'Boundary: This reduces uncertainty about ${1:X}
  * claim-placeholder report them until they are replaced). Longest first, so `PATH-OR-URL` is one blank.
  */
 export const PLACEHOLDER_WORDS: readonly string[] = ['PATH-OR-URL', 'YYYY-MM-DD', 'LIMITATION', 'TENET-ID', 'APPROVER', 'OUTCOME', 'SIGNALS', 'REASON', 'OWNER', 'FIXME', 'TODO', 'TBD', 'XXX', 'X', 'Y'];
+
+/** The invalidation line a fix inserts: `___` is the blank placeholder-left reports until filled. */
+export const INVALIDATION_TEMPLATE = 'Invalidated if: ___.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblem } from '../../../server/src/rules/date-invalid';
+import { dateProblem } from '../../../server/src/core/dates';
 import { check, goodMemo, only, textAt } from '../../helpers/memoWorkspace';
 
 const RULE = 'date-invalid';

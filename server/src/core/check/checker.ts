@@ -4,6 +4,7 @@ import { parseMemo } from '../memo/memoParser';
 import type { Finding, Rule, RuleContext } from './rule';
 import type { TenetFile } from '../tenets/tenetModel';
 import type { MemoSummary } from '../workspace/memoIndex';
+import { frontMatterSummary } from '../workspace/frontMatterSummary';
 import { type Diagnostic } from '../types';
 import type { Workspace } from '../workspace/workspace';
 import { type Severity, type SeveritySetting } from '../../shared/vocabulary';
@@ -113,15 +114,23 @@ export interface WorkspaceCheck {
  */
 /** Above this many memos, `checkWorkspace` parses each memo twice rather than holding all parses. */
 const KEEP_MODELS_UP_TO = 2000;
+/**
+ * Up to this many memos, checking named files indexes the others in full (the result is exactly
+ * that of a whole-workspace check); above it, from their front matter (`frontMatterSummary`):
+ * fast, with relevance drawing on the registry and the named memos only.
+ */
+export const FULL_INDEX_UP_TO = 1000;
 
 export function checkWorkspace(
   ws: Workspace,
   rules: readonly Rule[],
-  options: CheckOptions & { onlyFiles?: string[]; cache?: (ws: Workspace) => MemoResultCache } = {},
+  options: CheckOptions & { onlyFiles?: string[]; cache?: (ws: Workspace) => MemoResultCache; fullIndexUpTo?: number } = {},
 ): WorkspaceCheck {
   ws.loadSharedFiles();
   const memoFiles = ws.listMemoFiles();
   const cache = options.cache?.(ws);
+  const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
+  const frontMatterIndex = only !== undefined && memoFiles.length > (options.fullIndexUpTo ?? FULL_INDEX_UP_TO);
   // Parsed memos are kept between the passes for small workspaces; a large one re-parses in
   // the second pass instead, which costs a little time and keeps memory flat (a parsed memo is
   // tens of kilobytes; ten thousand of them at once would be most of the process).
@@ -133,9 +142,12 @@ export function checkWorkspace(
     if (text === undefined) continue;
     const hash = cache ? cache.contentKey(text) : undefined;
     const cached = cache && hash ? cache.summary(file, hash) : undefined;
+    const light = !cached && frontMatterIndex && !only.has(file) ? frontMatterSummary(file, text) : undefined;
     if (cached) {
       ws.memos.set(cached);
       pending.push({ file, text, hash, model: undefined });
+    } else if (light) {
+      ws.memos.set(light);
     } else {
       const model = parseMemo(file, text);
       ws.indexMemo(model);
@@ -144,7 +156,6 @@ export function checkWorkspace(
   }
   const ctx = ws.context();
   const index = cache ? cache.indexKey(ws) : '';
-  const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
   const diagnostics: Diagnostic[] = [];
   const tenetFiles = ws.registry.tenetFiles.map((f) => f.file);
   for (const tf of ws.registry.tenetFiles) if (!only || only.has(tf.file)) diagnostics.push(...checkTenetFile(tf, rules, ctx, options));
@@ -159,7 +170,8 @@ export function checkWorkspace(
     const model = p.model ?? parseMemo(p.file, p.text);
     p.model = undefined;
     const found = checkMemo(model, rules, ctx, options);
-    if (cache && p.hash) cache.store(ws, model, p.hash, ws.memos.get(p.file)!, index, found);
+    // Results against a front-matter index may differ in relevance: a later full check must not reuse them.
+    if (cache && p.hash && !frontMatterIndex) cache.store(ws, model, p.hash, ws.memos.get(p.file)!, index, found);
     diagnostics.push(...found);
   }
   diagnostics.push(...loadDiagnostics(ws, rules, options).filter((d) => !only || only.has(d.file) || d.file === '.decisions.yaml'));

@@ -98,7 +98,8 @@ export function addToFrontMatterList(memo: MemoModel, key: string, item: string)
     const last = value.items[value.items.length - 1];
     const lineOfFirst = value.range.start.line;
     const indent = /^\s*/.exec(memo.lines.lineText(lineOfFirst))![0];
-    const afterLine = last ? last.range.end.line : lineOfFirst;
+    // A map item's range runs to the start of the next key: its last line with content is where it ends.
+    const afterLine = last ? lastContentLine(memo, last.range) : lineOfFirst;
     const offset = memo.lines.lineContentEnd(afterLine);
     return insert(memo, offset, `${eol}${indent}- ${item}`);
   }

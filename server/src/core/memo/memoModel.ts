@@ -1,5 +1,6 @@
 import type { MemoStatus } from '../../shared/vocabulary';
 import type { LineIndex } from '../text/lineIndex';
+import type { BodyStructures } from './structureModel';
 import type { Located, Range } from '../types';
 import type { YamlEntry, YamlMap, YamlProblem, YamlValue } from '../yaml/yamlTree';
 
@@ -115,4 +116,6 @@ export interface MemoModel {
   bodyStart: number;
   /** The body's prose lines (headings included; code and front matter not), for tenet relevance. Read on first use. */
   readonly prose: ProseLine[];
+  /** The method's structures (alignment sheets, scorecards, evidence logs, invalidation lines). Read on first use. */
+  readonly structures: BodyStructures;
 }

@@ -2,6 +2,8 @@ import { readFrontMatter } from './frontMatter';
 import { isUrl, memoIdFromPath, memoRefToId } from '../ids';
 import { readBodyStructure } from '../markdown/markdownStructure';
 import { proseLines, scanBody } from './bodyScanner';
+import type { BodyStructures } from './structureModel';
+import { readStructures } from './structures';
 import type { Citation, EvidenceEntry, FieldSource, MemoModel, ProseLine } from './memoModel';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import type { Located } from '../types';
@@ -20,6 +22,7 @@ export function parseMemo(file: string, rawText: string): MemoModel {
   const body = scanBody(text, lines, structure, bodyStart);
   const fm = (key: string) => fields.get(key);
   let prose: ProseLine[] | undefined;
+  let structures: BodyStructures | undefined;
 
   const idEntry = fm('id');
   const idText = scalarText(idEntry?.value);
@@ -84,6 +87,9 @@ export function parseMemo(file: string, rawText: string): MemoModel {
     // Prose is for tenet relevance only; most checks never ask, so it is read on demand.
     get prose() {
       return (prose ??= proseLines(lines, structure, bodyStart));
+    },
+    get structures() {
+      return (structures ??= readStructures({ text, lines, sections: body.sections, bodyStart, excluded: structure.excluded }));
     },
   };
 }

@@ -8,6 +8,8 @@ export interface Person {
   name: string | undefined;
   email: string | undefined;
   role: string | undefined;
+  /** The team the person belongs to (a dependency may be owned by a team). */
+  team: string | undefined;
   range: Range;
 }
 
@@ -29,7 +31,7 @@ export function parsePeople(file: string, rawText: string): PeopleDirectory {
   for (const item of root?.kind === 'seq' ? root.items : []) {
     if (item.kind === 'scalar') {
       const id = scalarText(item);
-      if (id !== undefined) people.push({ id, name: undefined, email: undefined, role: undefined, range: item.range });
+      if (id !== undefined) people.push({ id, name: undefined, email: undefined, role: undefined, team: undefined, range: item.range });
     } else if (item.kind === 'map') {
       const id = scalarText(getEntry(item, 'id')?.value);
       if (id === undefined) {
@@ -37,7 +39,7 @@ export function parsePeople(file: string, rawText: string): PeopleDirectory {
         continue;
       }
       const field = (k: string) => scalarText(getEntry(item, k)?.value);
-      people.push({ id, name: field('name'), email: field('email'), role: field('role'), range: item.range });
+      people.push({ id, name: field('name'), email: field('email'), role: field('role'), team: field('team'), range: item.range });
     } else problems.push({ message: 'A person is an id or a map with `id`.', range: item.range, severity: 'error' });
   }
   return { file, people, problems };

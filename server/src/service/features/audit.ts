@@ -1,5 +1,5 @@
 import { computeAudit } from '../../audit/computeAudit';
-import { dateProblem } from '../../rules/date-invalid';
+import { dateProblem } from '../../core/dates';
 import type { AuditParams, AuditResult } from '../../shared/protocol';
 import { ServiceError, type DecisionService } from '../decisionService';
 
