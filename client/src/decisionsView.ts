@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AuditMemo, TenetUsage } from '../../server/src/shared/audit/report';
+import type { AuditMemo, ReviewItem, TenetUsage } from '../../server/src/shared/audit/report';
 import type { AuditResult, FileProblems, ProblemsResult } from '../../server/src/shared/protocol';
 import { problemText } from './problems';
 import type { AuditReports } from './auditReports';
@@ -16,7 +16,8 @@ const LAYER_ORDER = [...TENET_LAYERS, 'unknown'] as const;
 /** A node of the Decisions view. Every node below a folder carries the folder and the report it came from. */
 export type DecisionNode =
   | { kind: 'folder'; folder: vscode.WorkspaceFolder }
-  | { kind: 'memos' | 'tenets'; folder: vscode.WorkspaceFolder; report: AuditResult }
+  | { kind: 'memos' | 'tenets' | 'reviews'; folder: vscode.WorkspaceFolder; report: AuditResult }
+  | { kind: 'review'; folder: vscode.WorkspaceFolder; review: ReviewItem; overdue: boolean }
   | { kind: 'status'; folder: vscode.WorkspaceFolder; status: string; memos: AuditMemo[] }
   | { kind: 'layer'; folder: vscode.WorkspaceFolder; layer: string; tenets: TenetUsage[] }
   | { kind: 'memo'; folder: vscode.WorkspaceFolder; memo: AuditMemo; problems?: FileProblems }
@@ -55,6 +56,11 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
         return STATUS_ORDER.map((status) => ({ kind: 'status' as const, folder, status, memos: node.report.memoList.filter((m) => (m.status ?? 'unknown') === status) })).filter((g) => g.memos.length > 0);
       case 'tenets':
         return LAYER_ORDER.map((layer) => ({ kind: 'layer' as const, folder, layer, tenets: node.report.tenets.filter((t) => t.layer === layer) })).filter((g) => g.tenets.length > 0);
+      case 'reviews':
+        return [
+          ...node.report.reviews.overdue.map((review) => ({ kind: 'review' as const, folder, review, overdue: true })),
+          ...node.report.reviews.dueSoon.map((review) => ({ kind: 'review' as const, folder, review, overdue: false })),
+        ];
       case 'status': {
         const byFile = await this.problemsByFile(folder);
         return node.memos.map((memo) => ({ kind: 'memo', folder, memo, ...(byFile.has(memo.file) ? { problems: byFile.get(memo.file)! } : {}) }));
@@ -76,6 +82,24 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
         return item('Memos', expandable(node.report.memoList.length), { id: `${key}#memos`, description: String(node.report.memoList.length), iconPath: new vscode.ThemeIcon('notebook') });
       case 'tenets':
         return item('Tenets', expandable(node.report.tenets.length), { id: `${key}#tenets`, description: String(node.report.tenets.length), iconPath: new vscode.ThemeIcon('law') });
+      case 'reviews': {
+        const { overdue, dueSoon } = node.report.reviews;
+        return item('Reviews', vscode.TreeItemCollapsibleState.Expanded, {
+          id: `${key}#reviews`,
+          description: [overdue.length > 0 ? `${overdue.length} overdue` : '', dueSoon.length > 0 ? `${dueSoon.length} due in 30 days` : ''].filter(Boolean).join(', '),
+          iconPath: new vscode.ThemeIcon('calendar'),
+        });
+      }
+      case 'review': {
+        const r = node.review;
+        return item(r.file, vscode.TreeItemCollapsibleState.None, {
+          id: `${key}#review:${r.file}:${r.due}:${r.source}`,
+          description: `${node.overdue ? 'overdue since' : 'due'} ${r.due} · ${r.source}${r.owners.length > 0 ? ` · ${r.owners.join(', ')}` : ''}`,
+          tooltip: `${r.file}\n${r.source} ${node.overdue ? 'was due' : 'is due'} ${r.due}${r.owners.length > 0 ? `\nOwners: ${r.owners.join(', ')}` : ''}`,
+          iconPath: node.overdue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('calendar'),
+          command: { command: OPEN_ENTRY_COMMAND, title: 'Open Memo', arguments: [node.folder.uri, r.file] },
+        });
+      }
       case 'status':
         return item(node.status, vscode.TreeItemCollapsibleState.Collapsed, { id: `${key}#status:${node.status}`, description: String(node.memos.length) });
       case 'layer':
@@ -122,10 +146,9 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
   private async folderGroups(folder: vscode.WorkspaceFolder): Promise<DecisionNode[]> {
     try {
       const report = await this.reports.get(folder.uri);
-      return [
-        { kind: 'memos', folder, report },
-        { kind: 'tenets', folder, report },
-      ];
+      // Reviews come first and only when one is due: they are what needs doing this month.
+      const reviews: DecisionNode[] = report.reviews.overdue.length + report.reviews.dueSoon.length > 0 ? [{ kind: 'reviews', folder, report }] : [];
+      return [...reviews, { kind: 'memos', folder, report }, { kind: 'tenets', folder, report }];
     } catch (error) {
       return [{ kind: 'message', folder, text: `No report: ${error instanceof Error ? error.message : String(error)}` }];
     }

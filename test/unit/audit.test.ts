@@ -6,6 +6,8 @@ import { indexWorkspace, Workspace } from '../../server/src/core/workspace/works
 import { RULE_IDS } from '../../server/src/rules/registry';
 import { BASE_TENETS, memo, TODAY } from '../helpers/memoWorkspace';
 import { InMemoryWorkspaceFs } from '../../server/src/core/workspace/memoryFs';
+import { reviewsByOwner } from '../../server/src/shared/audit/reviews';
+import { CLAIM, LOG, METHOD_PEOPLE, methodMemo, SCORECARD, swap } from '../helpers/methodMemo';
 
 function audit(files: Record<string, string>, since?: string) {
   const ws = new Workspace(new InMemoryWorkspaceFs({ 'tenets.yaml': BASE_TENETS, ...files }), RULE_IDS, TODAY);
@@ -99,5 +101,69 @@ describe('audit owners', () => {
       'decisions/0002-b.md': memo(['status: accepted', 'owners: [alice@example.com]']),
     });
     expect(r.owners).toEqual([{ owner: 'alice', open: 1, accepted: 1 }]);
+  });
+});
+
+describe('audit of the method', () => {
+  // TODAY is 2026-06-01. The method memo's stage gate is "by week 2" from its date.
+  const method = {
+    // Gate due 2026-05-15 and never reviewed: overdue.
+    'decisions/0010-overdue.md': methodMemo({ id: '0010', reviewed: undefined, owners: '[alice, bob]' }),
+    // Gate due 2026-05-15, reviewed 2026-05-20: cleared.
+    'decisions/0011-reviewed.md': methodMemo({ id: '0011' }),
+    // Accepted, gate 2026-06-08 and review-by 2026-06-20: both due within 30 days.
+    'decisions/0012-soon.md': methodMemo({ id: '0012', status: 'accepted', date: '2026-05-25', reviewed: undefined, 'review-by': '2026-06-20', owners: '[carol]' }),
+    // Review-by in 40 days: neither overdue nor due soon.
+    'decisions/0013-later.md': methodMemo({ id: '0013', date: '2026-07-01', reviewed: undefined, 'review-by': '2026-07-11' }),
+    // A draft is not reviewed, however old its date.
+    'decisions/0014-draft.md': methodMemo({ id: '0014', status: 'draft', reviewed: undefined, 'review-by': '2026-01-01' }),
+    // No pause row, no invalidation, one log row pending.
+    'decisions/0015-gaps.md': methodMemo(
+      { id: '0015' },
+      {
+        scorecard: swap(SCORECARD, '| queue depth | ≤ 500 jobs | daily | pause |', '| queue depth | ≤ 500 jobs | daily | review |'),
+        claim: CLAIM.filter((l) => !l.startsWith('Invalidated if:')),
+        log: [...LOG.slice(0, -1), '| step 2 | We believe it scales. | https://example.com/slo-report | one region | not met | pending | 2026-05-02 | bob |', ''],
+      },
+    ),
+  };
+  const r = () => {
+    const ws = new Workspace(new InMemoryWorkspaceFs({ 'tenets.yaml': BASE_TENETS, 'people.yaml': METHOD_PEOPLE, ...method }), RULE_IDS, TODAY);
+    indexWorkspace(ws);
+    return computeAudit(ws);
+  };
+
+  it('lists overdue reviews and reviews due in 30 days of proposed and accepted memos, soonest first', () => {
+    const { reviews } = r();
+    expect(reviews.overdue.map((i) => [i.file, i.due, i.source])).toEqual([['decisions/0010-overdue.md', '2026-05-15', 'stage gate']]);
+    expect(reviews.dueSoon.map((i) => [i.file, i.due, i.source])).toEqual([
+      ['decisions/0012-soon.md', '2026-06-08', 'stage gate'],
+      ['decisions/0012-soon.md', '2026-06-20', 'review-by'],
+    ]);
+  });
+
+  it('finds scorecards without a pause threshold, claims without invalidation and log rows awaiting a decision', () => {
+    const report = r();
+    expect(report.scorecardsWithoutPause).toEqual(['decisions/0015-gaps.md']);
+    expect(report.claimsWithoutInvalidation).toEqual(['decisions/0015-gaps.md']);
+    expect(report.awaitingDecision).toEqual([{ file: 'decisions/0015-gaps.md', rows: 1 }]);
+  });
+
+  it('groups reviews by owner in every format, a memo with two owners under both', () => {
+    const report = r();
+    expect(reviewsByOwner(report).map((o) => [o.owner, o.overdue.length, o.dueSoon.length])).toEqual([
+      ['alice', 1, 0],
+      ['bob', 1, 0],
+      ['carol', 0, 2],
+    ]);
+    const text = renderText(report);
+    expect(text).toContain('  alice: 1 overdue, 0 due soon\n    overdue  2026-05-15  decisions/0010-overdue.md (stage gate)');
+    expect(text).toContain('Scorecards without a pause threshold: decisions/0015-gaps.md');
+    expect(text).toContain('Evidence-log rows awaiting a decision: decisions/0015-gaps.md (1)');
+    expect(renderMarkdown(report)).toContain('| carol | decisions/0012-soon.md | 2026-06-08 | stage gate | due soon |');
+    const html = renderHtml(report);
+    expect(html).toContain('<h2>Reviews by owner</h2>');
+    expect(html).toMatch(/<td>bob<\/td><td class="id"><a [^>]*data-file="decisions\/0010-overdue.md"/);
+    expect(auditToJson(report)).toHaveProperty('reviews.overdue.0.owners', ['alice', 'bob']);
   });
 });

@@ -1,4 +1,5 @@
-import type { AuditReport, EvidenceCoverage, OwnerLoad, TenetUsage } from '../shared/audit/report';
+import type { AuditReport, EvidenceCoverage, OwnerLoad, ReviewItem, TenetUsage } from '../shared/audit/report';
+import { dayNumber } from '../core/dates';
 import type { MemoSummary } from '../core/workspace/memoIndex';
 import { findPerson } from '../core/workspace/people';
 import type { Workspace } from '../core/workspace/workspace';
@@ -73,7 +74,35 @@ export function computeAudit(ws: Workspace, options: AuditOptions = {}): AuditRe
     evidence,
     evidenceUnspecified: memos.filter((m) => m.reversibility === undefined).length,
     memoList: memos.map((m) => ({ file: m.file, id: m.id, title: m.title, status: m.status, date: m.date })),
+    reviews: reviewsOf(memos, ws.today),
+    scorecardsWithoutPause: memos.filter((m) => (m.method?.scorecardsWithoutPause ?? 0) > 0).map((m) => m.file),
+    claimsWithoutInvalidation: memos.filter((m) => m.method?.claimWithoutInvalidation).map((m) => m.file),
+    awaitingDecision: memos.filter((m) => (m.method?.awaitingDecision ?? 0) > 0).map((m) => ({ file: m.file, rows: m.method!.awaitingDecision })),
   };
+}
+
+/** How far ahead "due soon" looks. */
+const DUE_SOON_DAYS = 30;
+
+/** Reviews of open decisions: overdue (and not reviewed since), and due within DUE_SOON_DAYS, soonest first. */
+function reviewsOf(memos: readonly MemoSummary[], today: string): AuditReport['reviews'] {
+  const now = dayNumber(today);
+  const overdue: ReviewItem[] = [];
+  const dueSoon: ReviewItem[] = [];
+  if (now === undefined) return { overdue, dueSoon };
+  for (const m of memos) {
+    if ((m.status !== 'proposed' && m.status !== 'accepted') || !m.method) continue;
+    const reviewed = m.method.reviewed ? dayNumber(m.method.reviewed) : undefined;
+    for (const d of m.method.dues) {
+      const day = dayNumber(d.due);
+      if (day === undefined || (reviewed !== undefined && reviewed >= day)) continue;
+      const item = { file: m.file, due: d.due, source: d.source, owners: m.owners };
+      if (day < now) overdue.push(item);
+      else if (day - now <= DUE_SOON_DAYS) dueSoon.push(item);
+    }
+  }
+  const byDue = (a: ReviewItem, b: ReviewItem) => compare(a.due, b.due) || compare(a.file, b.file);
+  return { overdue: overdue.sort(byDue), dueSoon: dueSoon.sort(byDue) };
 }
 
 function inPeriod(m: MemoSummary, since: string | undefined): boolean {
@@ -107,5 +136,9 @@ export function auditToJson(report: AuditReport): object {
     owners: report.owners,
     evidence: report.evidence,
     evidenceUnspecified: report.evidenceUnspecified,
+    reviews: report.reviews,
+    scorecardsWithoutPause: report.scorecardsWithoutPause,
+    claimsWithoutInvalidation: report.claimsWithoutInvalidation,
+    awaitingDecision: report.awaitingDecision,
   };
 }

@@ -1,6 +1,7 @@
 import type { AuditReport } from '../shared/audit/report';
 import { escapeMarkdownCell } from '../shared/audit/escape';
 import { flatten, tenetForest } from '../shared/audit/hierarchy';
+import { reviewsByOwner } from '../shared/audit/reviews';
 
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)}%`);
 
@@ -30,7 +31,24 @@ export function renderText(r: AuditReport): string {
   lines.push('');
   lines.push('Tenet hierarchy (citations, including tenets below):');
   for (const { node, depth } of flatten(tenetForest(r))) lines.push(`  ${'  '.repeat(depth)}${node.tenet.id} ${node.tenet.citations} (${node.total})`);
+  lines.push('');
+  lines.push(...methodText(r));
   return lines.join('\n') + '\n';
+}
+
+function methodText(r: AuditReport): string[] {
+  const lines = ['Reviews of proposed and accepted memos, by owner (overdue, and due in the next 30 days):'];
+  const owners = reviewsByOwner(r);
+  if (owners.length === 0) lines.push('  none');
+  for (const o of owners) {
+    lines.push(`  ${o.owner}: ${o.overdue.length} overdue, ${o.dueSoon.length} due soon`);
+    for (const item of o.overdue) lines.push(`    overdue  ${item.due}  ${item.file} (${item.source})`);
+    for (const item of o.dueSoon) lines.push(`    due      ${item.due}  ${item.file} (${item.source})`);
+  }
+  lines.push(`Scorecards without a pause threshold: ${r.scorecardsWithoutPause.join(', ') || 'none'}`);
+  lines.push(`Costly or one-way claims without "Invalidated if:": ${r.claimsWithoutInvalidation.join(', ') || 'none'}`);
+  lines.push(`Evidence-log rows awaiting a decision: ${r.awaitingDecision.map((a) => `${a.file} (${a.rows})`).join(', ') || 'none'}`);
+  return lines;
 }
 
 /** Markdown tables for pasting into a review document. */
@@ -53,6 +71,17 @@ export function renderMarkdown(r: AuditReport): string {
   for (const o of r.owners) out.push(`| ${c(o.owner)} | ${o.open} | ${o.accepted} |`);
   out.push('', '## Tenet hierarchy', '', '| Tenet | Layer | Citations | With tenets below |', '|---|---|---:|---:|');
   for (const { node, depth } of flatten(tenetForest(r))) out.push(`| ${'&nbsp;&nbsp;'.repeat(depth * 2)}${c(node.tenet.id)} | ${node.tenet.layer} | ${node.tenet.citations} | ${node.total} |`);
+  out.push('', '## Reviews by owner', '', 'Proposed and accepted memos whose review (`review-by` or a stage gate) is overdue or due in the next 30 days.', '', '| Owner | Memo | Due | From | State |', '|---|---|---|---|---|');
+  const owners = reviewsByOwner(r);
+  for (const o of owners) {
+    for (const item of o.overdue) out.push(`| ${c(o.owner)} | ${c(item.file)} | ${item.due} | ${item.source} | **overdue** |`);
+    for (const item of o.dueSoon) out.push(`| ${c(o.owner)} | ${c(item.file)} | ${item.due} | ${item.source} | due soon |`);
+  }
+  if (owners.length === 0) out.push('| – | none | | | |');
+  out.push('', '## The method', '', '| Finding | Memos |', '|---|---|');
+  out.push(`| Scorecards without a pause threshold | ${r.scorecardsWithoutPause.map(c).join(', ') || 'none'} |`);
+  out.push(`| Costly or one-way claims without \`Invalidated if:\` | ${r.claimsWithoutInvalidation.map(c).join(', ') || 'none'} |`);
+  out.push(`| Evidence-log rows awaiting a decision | ${r.awaitingDecision.map((a) => `${c(a.file)} (${a.rows})`).join(', ') || 'none'} |`);
   out.push('', '## Memos', '', '| Id | Title | Status | Date |', '|---|---|---|---|');
   for (const m of r.memoList) out.push(`| ${c(m.id)} | ${c(m.title ?? '')} | ${m.status ?? 'unknown'} | ${c(m.date ?? '')} |`);
   return out.join('\n') + '\n';

@@ -19,7 +19,7 @@ export function isMeasurable(text: string): boolean {
 /** A cadence named in words (daily, weekly, monthly, quarterly, "every N weeks"…). */
 const CADENCE = /\b(?:daily|weekly|fortnightly|biweekly|monthly|quarterly|yearly|annually|every\s+(?:\d+|one|two|three|four|six|other)?\s*(?:day|week|month|quarter|sprint)s?)\b/i;
 
-export function namesCadence(text: string): boolean {
+function namesCadence(text: string): boolean {
   return CADENCE.test(text);
 }
 
@@ -89,7 +89,7 @@ export function awaitsDecision(table: TableModel, row: TableRow): boolean {
 }
 
 /** A cell's text without the markdown around it: code ticks, emphasis, a link's brackets. */
-export function stripMarkup(text: string): string {
+function stripMarkup(text: string): string {
   return text
     .replace(/^\[([^\]]*)\]\(([^)]*)\)$/, '$2')
     .replace(/[`*_]/g, '')
@@ -112,7 +112,7 @@ export interface ReviewDue {
   source: 'review-by' | 'stage gate';
 }
 
-export const REVIEW_BY_KEYS = ['review-by', 'revisit', 'review-date'] as const;
+const REVIEW_BY_KEYS = ['review-by', 'revisit', 'review-date'] as const;
 
 export function reviewDues(memo: MemoModel): ReviewDue[] {
   const out: ReviewDue[] = [];

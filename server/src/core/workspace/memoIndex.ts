@@ -1,8 +1,9 @@
 import { countedArtifacts, reversibilityOf } from '../evidence/evidenceEntries';
 import { type MemoModel } from '../memo/memoModel';
+import { awaitsDecision, isPauseRow, reviewDues, reviewedOn } from '../memo/method';
 import { keyTerms } from '../relevance/memoTerms';
 import type { Located, Range } from '../types';
-import { type MemoStatus, type Reversibility } from '../../shared/vocabulary';
+import { DECIDING_STATUSES, type MemoStatus, type Reversibility } from '../../shared/vocabulary';
 
 /** What the workspace remembers of a memo that is not open: enough for cross-memo rules, navigation and the audit. */
 export interface MemoSummary {
@@ -25,6 +26,20 @@ export interface MemoSummary {
   hasFrontMatter: boolean;
   /** The memo's heaviest relevance terms: what its citations teach, and how common a term is across memos. */
   keyTerms: string[];
+  /** What the method's structures say, for the audit (absent when the memo has nothing of it). */
+  method?: MethodFacts;
+}
+
+/** The figures of the method a memo contributes to the audit. */
+export interface MethodFacts {
+  /** Review dates: `review-by` and stage gates. */
+  dues: { due: string; source: 'review-by' | 'stage gate' }[];
+  reviewed: string | undefined;
+  scorecardsWithoutPause: number;
+  /** A costly or one-way deciding memo with a claim and no `Invalidated if:`. */
+  claimWithoutInvalidation: boolean;
+  /** Evidence log rows whose decision is empty, a blank, pending, open or tbd. */
+  awaitingDecision: number;
 }
 
 /** What the memos citing one tenet say: how many there are and how many of them use each term. */
@@ -51,7 +66,22 @@ export function summarise(memo: MemoModel): MemoSummary {
     evidenceCount: countedArtifacts(memo).length,
     hasFrontMatter: memo.frontMatter !== undefined,
     keyTerms: keyTerms(memo),
+    ...methodFacts(memo),
   };
+}
+
+function methodFacts(memo: MemoModel): { method?: MethodFacts } {
+  const s = memo.structures;
+  const dues = reviewDues(memo).map(({ due, source }) => ({ due, source }));
+  const reversibility = reversibilityOf(memo);
+  const claimWithoutInvalidation =
+    (reversibility === 'costly' || reversibility === 'one-way') && memo.statusValue !== undefined && DECIDING_STATUSES.includes(memo.statusValue) && memo.claims.length > 0 && s.invalidations.length === 0;
+  const scorecardsWithoutPause = s.scorecards.filter((sc) => sc.signals && sc.signals.rows.length > 0 && !sc.signals.rows.some((r) => isPauseRow(sc.signals!, r))).length;
+  let awaitingDecision = 0;
+  for (const log of s.logs) if (log.table) awaitingDecision += log.table.rows.filter((r) => awaitsDecision(log.table!, r)).length;
+  const reviewed = reviewedOn(memo);
+  if (dues.length === 0 && !reviewed && !claimWithoutInvalidation && scorecardsWithoutPause === 0 && awaitingDecision === 0) return {};
+  return { method: { dues, reviewed, scorecardsWithoutPause, claimWithoutInvalidation, awaitingDecision } };
 }
 
 /**

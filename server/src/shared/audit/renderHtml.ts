@@ -1,6 +1,7 @@
 import type { AuditReport } from './report';
 import { escapeHtml as e } from './escape';
 import { flatten, tenetForest } from './hierarchy';
+import { reviewsByOwner } from './reviews';
 
 // The audit as one self-contained HTML page: inline CSS, charts as inline SVG, no network and
 // no script needed to read it. In the editor the same page runs in a webview; there a small
@@ -43,6 +44,8 @@ export function renderHtml(r: AuditReport, options: HtmlOptions = {}): string {
   ${kpi('Citing a tenet', `${r.citing} (${r.memos ? Math.round((100 * r.citing) / r.memos) : 0}%)`)}
   ${kpi('Uncited tenets', String(r.uncited.length))}
   ${kpi('Conflicts', String(r.conflicts.reduce((s, c) => s + c.memos.length, 0)))}
+  ${kpi('Reviews overdue', String(r.reviews.overdue.length))}
+  ${kpi('Reviews due in 30 days', String(r.reviews.dueSoon.length))}
 </section>
 <div class="grid">
 <section><h2>Citations per tenet</h2>${citationsChart(r)}</section>
@@ -51,6 +54,8 @@ export function renderHtml(r: AuditReport, options: HtmlOptions = {}): string {
 <section><h2>Evidence coverage by reversibility</h2>${evidenceChart(r)}</section>
 <section><h2>Conflicts</h2>${conflictsTable(r)}</section>
 <section><h2>Owners</h2>${ownersTable(r)}</section>
+<section><h2>Reviews by owner</h2>${reviewsTable(r)}</section>
+<section><h2>The method</h2>${methodTable(r)}</section>
 </div>
 <section><h2>Memos</h2>${memosTable(r)}</section>
 ${wv ? `<script nonce="${e(wv.nonce)}">${webviewScript()}</script>` : ''}
@@ -153,6 +158,26 @@ function ownersTable(r: AuditReport): string {
   return `<table><thead><tr><th>Owner</th><th>Open</th><th>Accepted</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+function reviewsTable(r: AuditReport): string {
+  const owners = reviewsByOwner(r);
+  if (owners.length === 0) return '<p>No review is overdue or due in the next 30 days.</p>';
+  const rows = owners.flatMap((o) => [
+    ...o.overdue.map((item) => ({ o, item, state: 'overdue' })),
+    ...o.dueSoon.map((item) => ({ o, item, state: 'due soon' })),
+  ]).map(({ o, item, state }) => `<tr><td>${e(o.owner)}</td><td class="id">${fileLink(item.file, item.file)}</td><td class="id">${e(item.due)}</td><td>${e(item.source)}</td><td class="${state === 'overdue' ? 'warn' : ''}">${state}</td></tr>`);
+  return `<table><thead><tr><th>Owner</th><th>Memo</th><th>Due</th><th>From</th><th>State</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function methodTable(r: AuditReport): string {
+  const files = (list: readonly string[]) => list.map((f) => fileLink(f, f)).join(', ') || 'none';
+  const awaiting = r.awaitingDecision.map((a) => `${fileLink(a.file, a.file)} (${a.rows})`).join(', ') || 'none';
+  return `<table><tbody>
+<tr><th>Scorecards without a pause threshold</th><td>${files(r.scorecardsWithoutPause)}</td></tr>
+<tr><th>Costly or one-way claims without “Invalidated if:”</th><td>${files(r.claimsWithoutInvalidation)}</td></tr>
+<tr><th>Evidence-log rows awaiting a decision</th><td>${awaiting}</td></tr>
+</tbody></table>`;
+}
+
 function memosTable(r: AuditReport): string {
   if (r.memoList.length === 0) return '<p>No memos.</p>';
   const rows = r.memoList.map((m) => `<tr><td class="id">${fileLink(m.file, m.id)}</td><td>${e(m.title ?? '')}</td><td>${e(m.status ?? 'unknown')}</td><td class="id">${e(m.date ?? '')}</td></tr>`);
@@ -183,7 +208,7 @@ svg .label{font-family:var(--vscode-editor-font-family,ui-monospace,SFMono-Regul
 .muted{fill:var(--vscode-descriptionForeground,#777)}
 .legend{font-size:.85em;color:var(--vscode-descriptionForeground,#555)}.sw{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}
 .sw.meeting{background:var(--vscode-charts-green,#16a34a)}.sw.below{background:var(--vscode-charts-red,#dc2626);opacity:.35}
-table{border-collapse:collapse;font-size:.9em}th,td{border-bottom:1px solid var(--vscode-panel-border,#ddd);padding:4px 10px;text-align:left;vertical-align:top}td.n{text-align:right}td.id{white-space:nowrap}
+table{border-collapse:collapse;font-size:.9em}th,td{border-bottom:1px solid var(--vscode-panel-border,#ddd);padding:4px 10px;text-align:left;vertical-align:top}td.n{text-align:right}td.id{white-space:nowrap}td.warn{color:var(--vscode-charts-orange,#b45309);font-weight:600}
 a{color:var(--vscode-textLink-foreground,#0969da)}g.row{cursor:pointer}g.row rect{pointer-events:all}g.row:hover text{text-decoration:underline}`;
 }
 

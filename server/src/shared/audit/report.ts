@@ -57,4 +57,19 @@ export interface AuditReport {
   /** Memos that state no reversibility (no threshold applies). */
   evidenceUnspecified: number;
   memoList: AuditMemo[];
+  /** Proposed and accepted memos whose review (review-by or stage gate) is overdue, or due in the next 30 days. */
+  reviews: { overdue: ReviewItem[]; dueSoon: ReviewItem[] };
+  /** Memos with a scorecard whose thresholds never force a pause. */
+  scorecardsWithoutPause: string[];
+  /** Costly or one-way memos whose claim names nothing that would invalidate it. */
+  claimsWithoutInvalidation: string[];
+  /** Evidence log rows still waiting for a decision, per memo. */
+  awaitingDecision: { file: string; rows: number }[];
+}
+
+export interface ReviewItem {
+  file: string;
+  due: string;
+  source: 'review-by' | 'stage gate';
+  owners: string[];
 }
