@@ -40,6 +40,7 @@ import { approverMissing } from './approver-missing';
 import { dateInvalid } from './date-invalid';
 import { supersedeBroken } from './supersede-broken';
 import { memoDuplicateId } from './memo-duplicate-id';
+import { memoIdConflict } from './memo-id-conflict';
 import { tenetMalformed } from './tenet-malformed';
 import { tenetDuplicateId } from './tenet-duplicate-id';
 import { tenetParentUnknown } from './tenet-parent-unknown';
@@ -86,6 +87,7 @@ export const ALL_RULES: readonly Rule[] = [
   dateInvalid,
   supersedeBroken,
   memoDuplicateId,
+  memoIdConflict,
   tenetMalformed,
   tenetDuplicateId,
   tenetParentUnknown,

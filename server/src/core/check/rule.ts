@@ -1,3 +1,4 @@
+import type { BaseRef } from '../workspace/baseRef';
 import type { ResolvedConfig } from '../workspace/config';
 import type { MemoIndex } from '../workspace/memoIndex';
 import type { MemoModel } from '../memo/memoModel';
@@ -20,6 +21,8 @@ export interface RuleContext {
   today: string;
   /** Which tenets a memo should consider (built on first use, kept while the registry is unchanged). */
   readonly relevance: RelevanceModel;
+  /** The branch this one will merge into, when the CLI was given `--base REF`; rules that compare with it stay quiet without. */
+  base?: BaseRef;
 }
 
 export interface Finding {

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import type { BaseRef } from './baseRef';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type ResolvedConfig } from './config';
 import { MemoIndex, summarise } from './memoIndex';
 import type { MemoModel } from '../memo/memoModel';
@@ -47,6 +48,8 @@ export class Workspace {
   readonly memos = new MemoIndex();
   /** Memo and tenet files that could not be read, as `file-unreadable` diagnostics. */
   readonly unreadable = new Map<string, Diagnostic>();
+  /** The other branch to compare with (`check --base`); set by the CLI, never by the editor. */
+  base: BaseRef | undefined;
   private relevanceModel: RelevanceModel | undefined;
   private memoMatcher: (p: string) => boolean = () => false;
   private tenetMatcher: (p: string) => boolean = () => false;
@@ -168,6 +171,7 @@ export class Workspace {
       get relevance() {
         return relevance();
       },
+      ...(this.base ? { base: this.base } : {}),
     };
   }
 
