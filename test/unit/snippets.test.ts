@@ -10,7 +10,8 @@ import { RULE_IDS } from '../../server/src/rules/registry';
 import { shapeProblem } from '../../server/src/rules/tenet-malformed';
 import { check, only, textAt } from '../helpers/memoWorkspace';
 import { CONFIG_FILE_SNIPPETS, PEOPLE_FILE_SNIPPETS, TENET_FILE_SNIPPETS } from '../../server/src/service/features/fileSnippets';
-import { expandSnippet, placeholderDefaults, type ExpandOptions } from '../helpers/snippetExpander';
+import { placeholderDefaults } from '../helpers/snippetExpander';
+import { bodyText, byPrefix, expand, MARKDOWN, type Snippet } from '../helpers/markdownSnippets';
 
 // The snippets are what a writer starts from, so they must produce text the checker reads as
 // intended, and every blank they leave must be visible: a choice, or an ALL-CAPS word that a
@@ -20,39 +21,10 @@ import { expandSnippet, placeholderDefaults, type ExpandOptions } from '../helpe
 
 const ROOT = join(__dirname, '../..');
 
-interface Snippet {
-  prefix: string | string[];
-  body: string | string[];
-  description: string;
-}
-
-function loadSnippets(file: string): Record<string, Snippet> {
-  // Strict JSON on purpose: the files carry no comments, so any JSON tool can read them.
-  return JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, Snippet>;
-}
-
-const MARKDOWN = loadSnippets('snippets/markdown.code-snippets');
 // The YAML snippets are the server's, offered only in the file each is for (service/features/fileSnippets.ts).
 const YAML: Record<string, Snippet> = Object.fromEntries(
   [...TENET_FILE_SNIPPETS, ...PEOPLE_FILE_SNIPPETS, ...CONFIG_FILE_SNIPPETS].map((s) => [s.label, { prefix: s.prefix, body: s.body.split('\n'), description: s.description }]),
 );
-
-function byPrefix(snippets: Record<string, Snippet>, prefix: string): Snippet {
-  const found = Object.values(snippets).find((s) => [s.prefix].flat().includes(prefix));
-  if (!found) throw new Error(`no snippet with prefix ${prefix}`);
-  return found;
-}
-
-function bodyText(snippet: Snippet): string {
-  return [snippet.body].flat().join('\n');
-}
-
-/** A fixed day and file name, so the expansion does not depend on the clock or the editor. */
-const EDITOR_VARS = { CURRENT_YEAR: '2026', CURRENT_MONTH: '05', CURRENT_DATE: '01', TM_FILENAME_BASE: '0007-use-a-cache' };
-
-function expand(snippet: Snippet, options: ExpandOptions = {}): string {
-  return expandSnippet(bodyText(snippet), { ...options, vars: { ...EDITOR_VARS, ...options.vars } });
-}
 
 const ALL: [string, Record<string, Snippet>][] = [
   ['markdown', MARKDOWN],
@@ -168,7 +140,7 @@ describe('memo skeleton', () => {
   });
 
   it('mirrors the title into the heading and the cited tenet into its verdict line', () => {
-    const text = expand(skeleton, { values: { 2: 'Use a cache: for search', 6: 'ENG-LATENCY', 16: '✗' } });
+    const text = expand(skeleton, { values: { 2: 'Use a cache: for search', 6: 'ENG-LATENCY', 17: '✗' } });
     const memo = parseMemo(FILE, text);
     expect(memo.frontMatter!.problems).toEqual([]);
     expect(memo.title?.value).toBe('Use a cache: for search');
@@ -234,10 +206,11 @@ describe('front matter and body pieces', () => {
 
   it('the alignment sheet has aim, mechanism, feedback signals, stage gate, guardrail and owner with cadence', () => {
     const text = expand(byPrefix(MARKDOWN, 'alignment-sheet'));
-    for (const label of ['Aim', 'Mechanism', 'Feedback signals', 'Stage gate', 'Guardrail', 'Owner']) expect(text).toContain(`**${label}:**`);
+    for (const label of ['Aim', 'Mechanism', 'Feedback signals', 'Stage gate', 'Guardrail', 'Owner and cadence']) expect(text).toContain(`**${label}:**`);
     expect(text).toMatch(/We believe X will move Y because REASON\./);
-    expect(text).toMatch(/We continue if SIGNALS by week 2\./);
-    expect(text).toMatch(/OWNER, reviewed weekly\./);
+    expect(text).toMatch(/We will continue if SIGNALS ≥ X by week 2\./);
+    expect(text).toMatch(/SIGNALS stays below X\./);
+    expect(text).toMatch(/\*\*Owner and cadence:\*\* OWNER, weekly$/m);
   });
 });
 

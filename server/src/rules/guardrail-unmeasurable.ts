@@ -1,7 +1,7 @@
 import type { MemoRule } from '../core/check/rule';
 import { isClosed } from '../core/memo/lifecycle';
 import { isMeasurable } from '../core/memo/method';
-import { isPlaceholderValue } from '../core/text/placeholders';
+import { holdsPlaceholder } from '../core/text/placeholders';
 
 export const guardrailUnmeasurable: MemoRule = {
   id: 'guardrail-unmeasurable',
@@ -12,7 +12,7 @@ export const guardrailUnmeasurable: MemoRule = {
     if (isClosed(memo)) return;
     for (const sheet of memo.structures.sheets) {
       const g = sheet.parts.get('guardrail');
-      if (!g || g.value.trim() === '' || isPlaceholderValue(g.value) || isMeasurable(g.value)) continue;
+      if (!g || g.value.trim() === '' || holdsPlaceholder(g.value) || isMeasurable(g.value)) continue;
       report({ range: g.valueRange, message: 'The guardrail names no threshold; expected an SLI or SLO with a comparison and a number, such as `error rate stays below 0.1 %`.' });
     }
   },

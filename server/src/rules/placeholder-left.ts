@@ -1,6 +1,6 @@
 import type { Finding, MemoRule, RuleContext } from '../core/check/rule';
 import type { MemoModel } from '../core/memo/memoModel';
-import type { TableModel } from '../core/memo/structureModel';
+import type { LabelledPart, TableModel } from '../core/memo/structureModel';
 import { findPlaceholders, isPlaceholderValue } from '../core/text/placeholders';
 import type { Fix, Located, Range } from '../core/types';
 import { rankedPeople } from '../core/workspace/people';
@@ -109,11 +109,21 @@ const CELL_EXAMPLES: Record<string, string> = {
 
 /** Blanks in alignment sheets, scorecards (parts and cells), evidence logs and invalidation lines. */
 function structureBlanks(memo: MemoModel, report: (f: Finding) => void): void {
-  const part = (p: { label: string; value: string; valueRange: Range }) => {
-    const [what, example] = PART_WHAT[p.label] ?? ['this part', '…'];
-    for (const b of findPlaceholders(p.value)) {
-      const at = memo.lines.offsetAt(p.valueRange.start) + b.index;
+  /** Each blank of `text`, which starts at `from` in the memo. */
+  const blanksIn = (text: string, from: number, what: string, example: string) => {
+    for (const b of findPlaceholders(text)) {
+      const at = from + b.index;
       report({ range: memo.lines.rangeOf(at, at + b.text.length), message: blank(b.text, what, example) });
+    }
+  };
+  const part = (p: LabelledPart) => {
+    const [what, example] = PART_WHAT[p.label] ?? ['this part', '…'];
+    blanksIn(p.value, memo.lines.offsetAt(p.valueRange.start), what, example);
+    // Sub-items (feedback signals as a numbered list): the item's text after its bullet.
+    for (const item of p.items) {
+      const start = memo.lines.offsetAt(item.range.start);
+      const lead = memo.text.slice(start, memo.lines.offsetAt(item.range.end)).indexOf(item.text);
+      if (lead >= 0) blanksIn(item.text, start + lead, what, example);
     }
   };
   const cells = (table: TableModel | undefined) => {
@@ -133,6 +143,10 @@ function structureBlanks(memo: MemoModel, report: (f: Finding) => void): void {
   };
   for (const sheet of memo.structures.sheets) for (const p of sheet.parts.values()) part(p);
   for (const sc of memo.structures.scorecards) {
+    // `## Scorecard: TODO`: the step the scorecard is for.
+    const heading = memo.lines.lineText(sc.headingRange.start.line);
+    const suffix = /^\s*#+\s*(?:alignment\s+)?scorecard\b\s*:?/i.exec(heading);
+    if (suffix) blanksIn(heading.slice(suffix[0].length), memo.lines.offsetAt(sc.headingRange.start) + suffix[0].length, 'the scale step this scorecard is for', 'step 2: 10 % of traffic');
     if (sc.decisionOwner) part(sc.decisionOwner);
     if (sc.escalationPath) part(sc.escalationPath);
     cells(sc.signals);

@@ -1,6 +1,6 @@
 import type { MemoRule } from '../core/check/rule';
 import { isClosed } from '../core/memo/lifecycle';
-import { isPlaceholderValue } from '../core/text/placeholders';
+import { holdsPlaceholder } from '../core/text/placeholders';
 
 const SHAPE = /^(?:\*\*|__)?we believe\b.+\bwill\b.+\bbecause\b.+/i;
 
@@ -13,8 +13,8 @@ export const sheetMechanismShape: MemoRule = {
     if (isClosed(memo)) return;
     for (const sheet of memo.structures.sheets) {
       const m = sheet.parts.get('mechanism');
-      // An empty part or a blank is placeholder-left's.
-      if (!m || m.value.trim() === '' || isPlaceholderValue(m.value) || SHAPE.test(m.value.trim())) continue;
+      // An empty part or one with a blank in it is placeholder-left's until filled in.
+      if (!m || m.value.trim() === '' || holdsPlaceholder(m.value) || SHAPE.test(m.value.trim())) continue;
       report({ range: m.valueRange, message: 'The mechanism does not say how the step works; expected `We believe <A> will move <B> because <C>.`' });
     }
   },

@@ -1,7 +1,7 @@
 import type { MemoRule } from '../core/check/rule';
 import { isClosed } from '../core/memo/lifecycle';
 import { gateDue, isMeasurable } from '../core/memo/method';
-import { isPlaceholderValue } from '../core/text/placeholders';
+import { holdsPlaceholder } from '../core/text/placeholders';
 
 export const stageGateUnmeasurable: MemoRule = {
   id: 'stage-gate-unmeasurable',
@@ -12,7 +12,7 @@ export const stageGateUnmeasurable: MemoRule = {
     if (isClosed(memo)) return;
     for (const sheet of memo.structures.sheets) {
       const gate = sheet.parts.get('stage gate');
-      if (!gate || gate.value.trim() === '' || isPlaceholderValue(gate.value)) continue;
+      if (!gate || gate.value.trim() === '' || holdsPlaceholder(gate.value)) continue;
       const due = gateDue(gate, memo);
       const missing: string[] = [];
       if (!isMeasurable(gate.value)) missing.push('a threshold (a comparison and a number, such as `≥ 40 %`)');

@@ -60,6 +60,14 @@ export function isPlaceholderValue(value: string): boolean {
   return found.length === 1 && found[0]!.text === v;
 }
 
+/**
+ * Whether a value still holds a blank anywhere (`SIGNALS ≥ X by week 2`). Rules that judge a
+ * part's shape wait until it is filled in: placeholder-left reports the blanks meanwhile.
+ */
+export function holdsPlaceholder(value: string): boolean {
+  return findPlaceholders(value).length > 0;
+}
+
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
