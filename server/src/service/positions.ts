@@ -146,7 +146,7 @@ export function idRangeWithin(lines: LineIndex, range: Range, id: string): Range
 }
 
 /** Whether a position lies in a range, both ends included (a cursor just after a word is on it). */
-function contains(range: Range, pos: Position): boolean {
+export function contains(range: Range, pos: Position): boolean {
   const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
   const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
   return afterStart && beforeEnd;

@@ -18,6 +18,7 @@ import { completionTargetAt } from '../positions';
 import { markdownText } from './markdownText';
 import { tenetDetail, tenetMarkdown } from './tenetInfo';
 import { EVIDENCE_PATH_KEYS, LIMITS_PLACEHOLDER, MEMO_LINK_KEYS, MEMO_STATUSES, PATH_PLACEHOLDER, PEOPLE_KEYS, REVERSIBILITIES } from '../../shared/vocabulary';
+import { labelCompletions } from './methodStructures';
 import { CONFIG_FILE_SNIPPETS, PEOPLE_FILE_SNIPPETS, TENET_FILE_SNIPPETS } from './fileSnippets';
 
 
@@ -32,7 +33,7 @@ const STATUS_DOCS: Record<string, string> = {
 
 /**
  * Completion in memos (tenet ids, people, status and reversibility values, evidence paths and
- * entries, memo ids) and, in the workspace's YAML files, the snippets each is written with.
+ * entries, memo ids, the labels of an alignment sheet or scorecard) and, in the workspace's YAML files, the snippets each is written with.
  */
 export function completion(svc: DecisionService, params: CompletionParams): CompletionList | null {
   const target = svc.target(params.textDocument.uri);
@@ -40,7 +41,10 @@ export function completion(svc: DecisionService, params: CompletionParams): Comp
   if (target.kind !== 'memo') return fileSnippetItems(svc, target.kind, target.rel, target.doc.getText(), params.position);
   const memo = svc.documents.memoModel(target.doc, target.rel);
   const at = completionTargetAt(memo, params.position);
-  if (!at) return null;
+  if (!at) {
+    const labels = labelCompletions(memo, params.position, svc.client.completionSnippets);
+    return labels ? list(labels) : null;
+  }
   const { folder } = target;
   // Inside `[[…]]` already closed (a snippet's `[[$1]]`), the brackets stay: the snippet goes on.
   if (at.kind === 'inline-tenet') return list(tenetItems(folder, at.range, at.closed ? '' : ']]', new Set()));

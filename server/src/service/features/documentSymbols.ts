@@ -3,8 +3,9 @@ import type { MemoModel } from '../../core/memo/memoModel';
 import type { TenetFile } from '../../core/tenets/tenetModel';
 import type { Range } from '../../core/types';
 import type { DecisionService } from '../decisionService';
+import { structureSymbols } from './methodStructures';
 
-/** The outline: a memo's front matter fields and its sections as a tree; a tenet file's tenets. */
+/** The outline: a memo's front matter fields and its sections as a tree (with the parts and rows of the method's structures); a tenet file's tenets. */
 export function documentSymbols(svc: DecisionService, params: DocumentSymbolParams): DocumentSymbol[] {
   const target = svc.target(params.textDocument.uri);
   if (!target) return [];
@@ -27,8 +28,10 @@ function memoSymbols(memo: MemoModel): DocumentSymbol[] {
   }
   // Sections nest by heading depth: each one goes under the nearest open section of a lower depth.
   const stack: Array<{ depth: number; symbol: DocumentSymbol }> = [];
+  // An alignment sheet, scorecard or evidence log section lists its parts and rows first.
+  const structures = structureSymbols(memo);
   for (const s of memo.sections) {
-    const symbol: DocumentSymbol = { name: s.title || '(untitled section)', kind: SymbolKind.String, range: s.range, selectionRange: s.headingRange, children: [] };
+    const symbol: DocumentSymbol = { name: s.title || '(untitled section)', kind: SymbolKind.String, range: s.range, selectionRange: s.headingRange, children: [...(structures.get(s.headingRange.start.line) ?? [])] };
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= s.depth) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent) parent.symbol.children!.push(symbol);

@@ -4,15 +4,19 @@ import type { DecisionService } from '../decisionService';
 import type { ProjectFolder } from '../projectFolder';
 import type { SymbolRef } from '../positions';
 import { codeSpan, markdownText } from './markdownText';
+import { stageGateHover } from './methodStructures';
 import { symbolUnderCursor } from './symbols';
 import { tenetMarkdown } from './tenetInfo';
 
-/** Hover: a tenet's statement and chain, an owner's name and role, a linked memo's title and status. */
+/** Hover: a tenet's statement and chain, an owner's name and role, a linked memo's title and status, a stage gate's date. */
 export function hover(svc: DecisionService, params: HoverParams): Hover | null {
   const { target, ref } = symbolUnderCursor(svc, params) ?? {};
   if (!target) return null;
   const value = ref ? describe(target.folder, ref) : undefined;
-  return ref && value ? { contents: { kind: MarkupKind.Markdown, value }, range: ref.range } : null;
+  if (ref && value) return { contents: { kind: MarkupKind.Markdown, value }, range: ref.range };
+  if (target.kind !== 'memo') return null;
+  const gate = stageGateHover(svc.documents.memoModel(target.doc, target.rel), params.position, svc.host.today());
+  return gate ? { contents: { kind: MarkupKind.Markdown, value: gate.value }, range: gate.range } : null;
 }
 
 function describe(folder: ProjectFolder, ref: SymbolRef): string | undefined {
