@@ -15,9 +15,9 @@ export const stageGateUnmeasurable: MemoRule = {
       if (!gate || gate.value.trim() === '' || holdsPlaceholder(gate.value)) continue;
       const due = gateDue(gate, memo);
       const missing: string[] = [];
-      if (!isMeasurable(gate.value)) missing.push('a threshold (a comparison and a number, such as `≥ 40 %`)');
-      if (due.kind === 'none') missing.push('a date (`by 2026-12-15` or `by week 2`)');
-      else if (due.kind === 'week' && due.week < 1) missing.push(`a week of the plan (\`${due.written}\` counts back; expected \`by week N\` with N ≥ 1)`);
+      if (!isMeasurable(gate.value)) missing.push('threshold (a comparison and a number, such as `≥ 40 %`)');
+      if (due.kind === 'none') missing.push('date (`by 2026-12-15` or `by week 2`)');
+      else if (due.kind === 'week' && due.week < 1) missing.push(`week of the plan (\`${due.written}\` counts back; expected \`by week N\` with N ≥ 1)`);
       if (missing.length === 0) continue;
       report({ range: gate.valueRange, message: `The stage gate cannot be checked: it names no ${missing.join(' and no ')}.` });
     }
