@@ -4,6 +4,7 @@ import { ALL_RULES } from '../rules/registry';
 import { AUDIT_FORMATS, runAudit, type AuditCommandOptions } from './auditCommand';
 import { FORMATS, runCheck, type CheckCommandOptions, type CommandIo } from './checkCommand';
 import { errorLine, EXIT_CANNOT_RUN, EXIT_OK } from './cliError';
+import { runFix, type FixCommandOptions } from './fixCommand';
 import { runNew, type NewCommandOptions } from './newCommand';
 import { formatRuleList } from './rulesCommand';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
@@ -40,7 +41,32 @@ Exit codes:
 check never writes a file (except the cache file, with --cache): diagnostics go to
 stdout, notes to stderr. The cache is keyed by each memo's content, the settings,
 the tenet registry, the links between memos and the evidence on disk: it is never
-stale, and safe to delete.`;
+stale, and safe to delete.
+
+Named files in a workspace of more than 1,000 memos are checked against the front
+matter of the others (ids, supersede links): duplicate ids and broken links are
+found as in a whole check; relevance hints draw on the tenets and the named memos.
+
+Git (--changed, --base) runs locally, never over the network:
+  --changed [REF]  memos that differ from REF (committed, staged, unstaged or new),
+                   and the memos they affect (same id, supersede links, evidence that
+                   appeared or vanished); a changed config, people or tenet file checks
+                   every memo. Without REF: the merge base with origin/HEAD, else main,
+                   else master.
+  --base REF       also report memo-id-conflict: a memo this branch adds whose id REF
+                   gave another file since the branches parted (merge base). Without
+                   history (a shallow clone), every REF memo this branch lacks counts.`;
+
+const FIX_HELP = `
+fix applies the safe fixes, the ones the editor's "Fix all" applies, and checks the
+files again until nothing more can be fixed, so a second run changes nothing. Then
+it writes each changed file at once (a temporary file renamed over it), keeping its
+line ends, byte-order mark and permissions, prints what it fixed per file and the
+problems that remain, and exits as check would on the fixed files (0/1/2; 2 also
+when a file could not be written). A file that is not valid UTF-8 is left alone.
+
+--dry-run writes nothing: the changes go to stdout as a unified diff (for git apply
+or patch -p1), what would be fixed to stderr.`;
 
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command(TOOL_NAME)
@@ -60,10 +86,24 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--cache', 'reuse the results of unchanged memos (cache file: .decision-memos-cache.json)')
     .option('--cache-location <file>', 'cache file to use (implies --cache)')
+    .option('--changed [ref]', 'only memos changed against a git ref, and those they affect (default: the merge base with the default branch; PATHs go before it, or write --changed=REF)')
+    .option('--base <ref>', 'report memo ids this branch adds that the git ref gives to other memos (memo-id-conflict)')
     .option('--color', 'force colours in stylish output')
     .option('--no-color', 'no colours in stylish output')
     .addHelpText('after', CHECK_HELP)
     .action((paths: string[], options: CheckCommandOptions) => setExitCode(runCheck(paths, options, io)));
+
+  program
+    .command('fix')
+    .description('apply the safe fixes (as the editor\'s fix all does) to memos and tenets, then report what remains')
+    .argument('[paths...]', 'folders (each a workspace root) or files (workspace found upward)')
+    .option('--dry-run', 'write nothing; print the changes as a unified diff')
+    .option('--max-warnings <n>', 'exit with code 1 when more than n warnings remain', nonNegativeInteger)
+    .option('-q, --quiet', 'report remaining errors only')
+    .option('--color', 'force colours')
+    .option('--no-color', 'no colours')
+    .addHelpText('after', FIX_HELP)
+    .action((paths: string[], options: FixCommandOptions) => setExitCode(runFix(paths, options, io)));
 
   program
     .command('new')
@@ -71,6 +111,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('<title>', 'the decision, e.g. "Use Postgres for search"')
     .addOption(new Option('-s, --status <status>', 'front matter status').choices(MEMO_STATUSES).default('draft'))
     .option('-d, --dir <path>', 'folder for the memo (default: where most memos live)')
+    .option('--base <ref>', 'also number after the memo ids of a git ref (the branch this one merges into)')
     .action((title: string, options: NewCommandOptions) => setExitCode(runNew(title, options, io)));
 
   program

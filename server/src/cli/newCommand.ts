@@ -7,6 +7,7 @@ import { Workspace } from '../core/workspace/workspace';
 import { RULE_IDS } from '../rules/registry';
 import type { CommandIo } from './checkCommand';
 import { CliError, EXIT_OK } from './cliError';
+import { baseTakenIds, readBaseRef } from './gitBase';
 import { isInside, toWorkspacePath } from './targets';
 
 // `decision-memos new "Title"`: writes the next memo from the template, numbered after the
@@ -16,6 +17,8 @@ export interface NewCommandOptions {
   status?: string;
   /** Folder to put the memo in; by default the planner chooses (where most memos live). */
   dir?: string;
+  /** A git ref whose memo ids the new id must also avoid (the branch this one merges into). */
+  base?: string;
 }
 
 /** Creates the memo file and returns the exit code. Throws CliError when it cannot. */
@@ -31,8 +34,11 @@ export function runNew(title: string, options: NewCommandOptions, io: CommandIo)
     throw new CliError(`${path.join(root, CONFIG_FILE)} is invalid, so where memos go is unknown; run \`decision-memos check\` to see why.`);
   }
 
+  // Numbered after the base's ids too, so two branches adding a memo each do not both take the next number.
+  const takenIds = options.base === undefined ? [] : baseTakenIds(readBaseRef(ws, options.base));
   const plan = planNewMemo(ws, title, {
     today: io.today,
+    takenIds,
     ...(options.status !== undefined ? { status: options.status } : {}),
     ...(dir !== undefined ? { folder: toWorkspacePath(root, dir) } : {}),
   });

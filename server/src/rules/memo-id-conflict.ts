@@ -15,7 +15,7 @@ export const memoIdConflict: MemoRule = {
   check(memo, ctx, report) {
     const base = ctx.base;
     // Only memos this branch adds: a file the base has keeps the id the base knows it by.
-    if (!base || base.memoFiles.has(memo.file)) return;
+    if (!base || base.files.has(memo.file)) return;
     const id = memo.id.value;
     // A file both sides have with this id is a duplicate here already (memo-duplicate-id says so).
     const others = (base.idsAdded.get(id) ?? []).filter((f) => f !== memo.file && ctx.memos.get(f)?.id !== id);

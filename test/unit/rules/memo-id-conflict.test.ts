@@ -12,7 +12,7 @@ import { BASE_TENETS, check, goodMemo, only, textAt, TODAY, type Fixture } from 
 const RULE = 'memo-id-conflict';
 
 function base(memoFiles: string[], idsAdded: Record<string, string[]>): BaseRef {
-  return { name: 'origin/main', memoFiles: new Set(memoFiles), idsAdded: new Map(Object.entries(idsAdded)) };
+  return { name: 'origin/main', files: new Set(memoFiles), idsAdded: new Map(Object.entries(idsAdded)) };
 }
 
 function checkWithBase(files: Record<string, string>, b: BaseRef | undefined, rules: Record<string, string> = {}): Fixture {

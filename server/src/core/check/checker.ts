@@ -119,7 +119,7 @@ const KEEP_MODELS_UP_TO = 2000;
  * that of a whole-workspace check); above it, from their front matter (`frontMatterSummary`):
  * fast, with relevance drawing on the registry and the named memos only.
  */
-export const FULL_INDEX_UP_TO = 1000;
+const FULL_INDEX_UP_TO = 1000;
 
 export function checkWorkspace(
   ws: Workspace,

@@ -17,6 +17,8 @@ export interface NewMemoOptions {
   today: string;
   /** Workspace-relative folder to put the memo in, overriding the planner's choice. */
   folder?: string;
+  /** Ids taken outside the workspace's index (another branch's memos, `new --base`): the new id comes after them too. */
+  takenIds?: readonly string[];
 }
 
 export interface NewMemoPlan {
@@ -31,7 +33,7 @@ const MAX_SLUG_LENGTH = 60;
 
 /** Where a new memo goes, its next free id, and a template to fill. */
 export function planNewMemo(ws: Workspace, title: string, opts: NewMemoOptions): NewMemoPlan {
-  const id = nextMemoId(ws);
+  const id = nextMemoId(ws, opts.takenIds ?? []);
   const folder = opts.folder ?? memoFolder(ws);
   const file = `${id}-${slugify(title)}.md`;
   // A title is one line: a pasted newline would break both the YAML and the heading.
@@ -44,13 +46,14 @@ export function planNewMemo(ws: Workspace, title: string, opts: NewMemoOptions):
  * memo's id and its file name's number count, so a memo with `id: ADR-7` in `0007-x.md` still
  * keeps 0007 taken.
  */
-function nextMemoId(ws: Workspace): string {
+function nextMemoId(ws: Workspace, takenIds: readonly string[]): string {
   let highest = 0;
   for (const memo of ws.memos.all) {
     for (const candidate of [memo.id, memoIdFromPath(memo.file)]) {
       if (/^\d+$/.test(candidate)) highest = Math.max(highest, Number(candidate));
     }
   }
+  for (const id of takenIds) if (/^\d+$/.test(id)) highest = Math.max(highest, Number(id));
   return String(highest + 1).padStart(4, '0');
 }
 

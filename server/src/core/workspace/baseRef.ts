@@ -5,8 +5,8 @@
 export interface BaseRef {
   /** The ref as the user named it (for messages). */
   name: string;
-  /** Every memo file of the workspace on the base (workspace-relative paths). */
-  memoFiles: ReadonlySet<string>;
+  /** Every file of the workspace on the base (workspace-relative paths): a memo not among them is one this branch adds. */
+  files: ReadonlySet<string>;
   /**
    * Memo id → the base's files with that id, for the memos the base added or changed since this
    * branch left it (the others are as this branch has them, so the workspace's own index knows them).

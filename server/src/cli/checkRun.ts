@@ -1,0 +1,160 @@
+import * as path from 'node:path';
+import { checkMemo, checkWorkspace, loadDiagnostics, sortDiagnostics, type CheckOptions } from '../core/check/checker';
+import type { Rule } from '../core/check/rule';
+import type { MemoModel } from '../core/memo/memoModel';
+import type { Diagnostic } from '../core/types';
+import { CachedInspectFs } from '../core/workspace/cachedInspectFs';
+import { CONFIG_FILE } from '../core/workspace/config';
+import { Workspace } from '../core/workspace/workspace';
+import type { WorkspaceFs } from '../core/workspace/workspaceFs';
+import { CheckCache, settingsKey } from '../node/checkCache';
+import { findWorkspaceRoot, NodeWorkspaceFs } from '../node/nodeWorkspaceFs';
+import type { CacheStore } from './cacheFile';
+import { baseFingerprint, readBaseRef } from './gitBase';
+import { countSeverities, type CheckReport } from './checkReport';
+import type { CommandIo } from './checkCommand';
+import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS } from './cliError';
+import { commonRoot, toWorkspacePath, type CheckTarget } from './targets';
+import { TOOL_VERSION } from './toolInfo';
+
+// Checking the targets of one command (`check`, `fix`) and turning the outcome into an exit code.
+// Both commands go through here, so `fix` exits with exactly the code `check` would give the
+// fixed files.
+
+/** What checking one workspace produced, before the outcomes of all targets are merged. */
+export interface TargetOutcome {
+  root: string;
+  memoFiles: string[];
+  diagnostics: Diagnostic[];
+  configInvalid: boolean;
+  configExists: boolean;
+  memoGlobs: readonly string[];
+  /** Whole-folder checks only: a folder with no memos is worth a note. */
+  wholeFolder: boolean;
+}
+
+export interface TargetCheckOptions extends CheckOptions {
+  /** The workspace's files (default: the disk under the target's root). */
+  fs?: WorkspaceFs;
+  /** Reuse and record results (`--cache`). */
+  cacheStore?: CacheStore;
+  /** `--base REF`: the branch to compare memo ids with (memo-id-conflict). */
+  baseRef?: string;
+}
+
+/**
+ * Checks one workspace: all its memos, or just the files named. A named file that no memo glob
+ * matches is still checked as a memo (naming it says it is one); tenet files and the settings
+ * files named are reported through the workspace check.
+ */
+export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: string, options: TargetCheckOptions): TargetOutcome {
+  const { fs, cacheStore, baseRef, ...checkOptions } = options;
+  // One run sees one state of the disk, so each path is inspected once however many memos cite it.
+  const ws = new Workspace(fs ?? new CachedInspectFs(new NodeWorkspaceFs(target.root)), rules.map((r) => r.id), today);
+  if (baseRef !== undefined) {
+    // The base's memos are those the workspace's own globs match.
+    ws.loadConfig();
+    ws.base = readBaseRef(ws, baseRef);
+  }
+  const cacheTag = `${TOOL_VERSION}\0${rules.map((r) => r.id).join(',')}${ws.base ? `\0base ${baseFingerprint(ws.base)}` : ''}`;
+  let cache: CheckCache | undefined;
+  const cacheFactory = cacheStore ? (w: Workspace) => (cache = new CheckCache(cacheStore.roots[target.root], settingsKey(w, cacheTag))) : undefined;
+  const result = checkWorkspace(ws, rules, { ...checkOptions, ...(target.files ? { onlyFiles: target.files } : {}), ...(cacheFactory ? { cache: cacheFactory } : {}) });
+  // A partial check (named files) leaves the other entries as they were.
+  if (cacheStore && cache?.changed) {
+    cacheStore.roots[target.root] = target.files ? mergeEntries(cacheStore.roots[target.root], cache.toJSON()) : cache.toJSON();
+    cacheStore.dirty = true;
+  }
+  const settingsFiles = new Set([CONFIG_FILE, ws.config.people]);
+  const extras = (target.files ?? []).filter(
+    (f) => !result.memoFiles.includes(f) && !result.tenetFiles.includes(f) && !ws.isTenetFile(f) && !settingsFiles.has(f),
+  );
+  const diagnostics = [...result.diagnostics];
+  if (extras.length > 0) {
+    // Index every extra memo before checking any, so cross-memo rules (duplicate ids,
+    // supersedes links) see them all.
+    const models: MemoModel[] = [];
+    for (const file of extras) {
+      const memo = ws.readMemo(file);
+      if (!memo) continue;
+      ws.indexMemo(memo);
+      models.push(memo);
+    }
+    const ctx = ws.context();
+    for (const memo of models) diagnostics.push(...checkMemo(memo, rules, ctx, checkOptions));
+    const extraSet = new Set(extras);
+    diagnostics.push(...loadDiagnostics(ws, rules, checkOptions).filter((d) => d.rule === 'file-unreadable' && extraSet.has(d.file)));
+  }
+  return {
+    root: target.root,
+    memoFiles: [...result.memoFiles, ...extras],
+    diagnostics,
+    configInvalid: ws.configInvalid,
+    configExists: ws.configExists,
+    memoGlobs: ws.config.memos,
+    wholeFolder: target.files === undefined,
+  };
+}
+
+function mergeEntries(previous: CacheStore['roots'][string] | undefined, current: CacheStore['roots'][string]): CacheStore['roots'][string] {
+  if (!previous || previous.settingsKey !== current.settingsKey) return current;
+  return { ...current, entries: { ...previous.entries, ...current.entries } };
+}
+
+/** One report for all targets: paths relative to the deepest folder holding every root. */
+export function mergeOutcomes(outcomes: readonly TargetOutcome[]): CheckReport {
+  const root = commonRoot(outcomes.map((o) => o.root));
+  const rebase = (from: string, file: string) => (from === root ? file : toWorkspacePath(root, path.join(from, ...file.split('/'))));
+  const memos = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const o of outcomes) {
+    for (const f of o.memoFiles) memos.add(rebase(o.root, f));
+    for (const d of o.diagnostics) {
+      const moved: Diagnostic = { ...d, file: rebase(o.root, d.file) };
+      if (d.related) moved.related = d.related.map((r) => ({ ...r, file: rebase(o.root, r.file) }));
+      diagnostics.push(moved);
+    }
+  }
+  return { root, memoCount: memos.size, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Collects rule crashes as one-line notes instead of letting them end the run. */
+export function ruleFailureLog(): { failures: string[]; onRuleError: NonNullable<CheckOptions['onRuleError']> } {
+  const failures: string[] = [];
+  return {
+    failures,
+    onRuleError: (ruleId, file, error) =>
+      failures.push(`rule ${ruleId} failed on ${file}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`),
+  };
+}
+
+/**
+ * The exit code of a finished check, with its notes: 0 clean, 1 errors or too many warnings,
+ * 2 the check could not be done properly (an invalid config, a rule that crashed).
+ */
+export function finishCheck(report: CheckReport, outcomes: readonly TargetOutcome[], ruleFailures: readonly string[], maxWarnings: number | undefined, io: CommandIo): number {
+  const counts = countSeverities(report.diagnostics);
+  let exitCode = EXIT_OK;
+  if (counts.error > 0) exitCode = EXIT_PROBLEMS;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+    io.note(`too many warnings (${counts.warning}; the maximum is ${maxWarnings}).`);
+    exitCode = EXIT_PROBLEMS;
+  }
+  for (const o of outcomes) {
+    if (o.wholeFolder && o.memoFiles.length === 0) io.note(noMemosNote(o));
+    if (o.configInvalid) {
+      io.note(`${path.join(o.root, CONFIG_FILE)} is invalid (see the config-invalid diagnostics); its memos were checked with the default settings.`);
+      exitCode = EXIT_CANNOT_RUN;
+    }
+  }
+  for (const failure of ruleFailures) io.note(failure);
+  if (ruleFailures.length > 0) exitCode = EXIT_CANNOT_RUN;
+  return exitCode;
+}
+
+function noMemosNote(o: TargetOutcome): string {
+  const note = `no memos in ${o.root} (looked for ${o.memoGlobs.join(', ')})`;
+  // Run from inside a workspace (`cd decisions && decision-memos check`), the root is further up.
+  const upward = o.configExists ? undefined : findWorkspaceRoot(path.dirname(o.root), CONFIG_FILE);
+  return upward ? `${note}; the workspace root looks like ${upward}.` : `${note}.`;
+}

@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+import type { Diagnostic } from '../../core/types';
+import { countSeverities, oneBased, type CheckReport } from '../checkReport';
+import { type Severity } from '../../shared/vocabulary';
+
+// `--format github`: GitHub Actions workflow commands, one per diagnostic, which the runner turns
+// into annotations on the pull request's files:
+//   ::error file=decisions/0007-x.md,line=3,col=1,endLine=3,endColumn=9,title=owner-missing::No owner…
+// followed by one plain summary line for the log. Paths are relative to the repository checkout
+// (GITHUB_WORKSPACE when set, else the current folder), which is what the annotations resolve
+// against.
+
+export interface GithubOptions {
+  /** The folder annotation paths are relative to. */
+  base: string;
+}
+
+/** The report as workflow commands and a closing summary line. */
+export function formatGithub(report: CheckReport, options: GithubOptions): string {
+  const lines = report.diagnostics.map((d) => command(d, report.root, options.base));
+  const c = countSeverities(report.diagnostics);
+  lines.push(`decision-memos: ${report.memoCount} memo${report.memoCount === 1 ? '' : 's'} checked: ${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints.`);
+  return lines.join('\n') + '\n';
+}
+
+function command(d: Diagnostic, root: string, base: string): string {
+  const start = oneBased(d.range.start);
+  const end = oneBased(d.range.end);
+  const props: [string, string | number][] = [
+    ['file', annotationPath(root, d.file, base)],
+    ['line', start.line],
+    ['col', start.column],
+    ['endLine', end.line],
+    ['endColumn', end.column],
+    ['title', d.rule],
+  ];
+  return `::${level(d.severity)} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(d.message)}`;
+}
+
+/** GitHub has three annotation levels; info and hint are notices. */
+function level(severity: Severity): 'error' | 'warning' | 'notice' {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'notice';
+}
+
+function annotationPath(root: string, file: string, base: string): string {
+  const abs = path.join(root, ...file.split('/'));
+  const rel = path.relative(base, abs);
+  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  return (outside ? abs : rel).split(path.sep).join('/');
+}
+
+/** The message part of a workflow command (GitHub's `escapeData`). */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value of a workflow command (GitHub's `escapeProperty`): also `:` and `,`. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
