@@ -4,7 +4,9 @@ import { isPlaceholderValue } from '../core/text/placeholders';
 import type { Range } from '../core/types';
 import type { YamlValue } from '../core/yaml/yamlTree';
 import { logEntries } from '../core/evidence/logEntries';
-import { gateDue } from '../core/memo/method';
+import { gateDue, REVIEW_BY_KEYS } from '../core/memo/method';
+
+const REVIEW_DATE_KEYS = [...REVIEW_BY_KEYS, 'reviewed'] as const;
 
 /**
  * The date as written. YAML 1.2 keeps `2026-05-01` a string, but `20260501` is a number and
@@ -34,11 +36,13 @@ function checkValue(value: YamlValue | undefined, subject: string, report: Repor
 export const dateInvalid: MemoRule = {
   id: 'date-invalid',
   target: 'memo',
-  description: 'Front matter `date` and evidence `date` values are real calendar dates written as `YYYY-MM-DD`.',
+  description: 'Dates are real calendar dates written as `YYYY-MM-DD`: the memo `date`, `review-by` and `reviewed`, evidence dates, evidence log dates and stage gate dates.',
   defaultSeverity: 'error',
   check(memo, _ctx, report) {
     // Body dates (Nygard `Date:`, MADR-2 `* Date:`) are prose in records the product reads as they are; only YAML is checked.
     checkValue(memo.fields.get('date')?.value, 'The memo date', report);
+    // Review dates drive review-overdue: one it cannot read would never fall due, or never clear.
+    for (const key of REVIEW_DATE_KEYS) checkValue(memo.fields.get(key)?.value, `The \`${key}\` date`, report);
     // Evidence dates drive evidence-stale: a date it cannot read would silently never be stale.
     const evidence = memo.evidenceEntry?.value;
     const items = evidence?.kind === 'seq' ? evidence.items : evidence ? [evidence] : [];

@@ -57,6 +57,11 @@ function blank(text: string, what: string, example: string): string {
   return `\`${text}\` is a placeholder; write ${what}, e.g. \`${example}\`.`;
 }
 
+/** The message of a label written with nothing after it. */
+function empty(label: string, what: string, example: string): string {
+  return `\`${label.replace(/[*_]/g, '').trim()}:\` is empty; write ${what}, e.g. \`${example}\`.`;
+}
+
 /** A person blank, with one fix per known person (the workspace's most frequent owners first). */
 function peopleBlank(memo: MemoModel, ctx: RuleContext, who: Located<string>, what: string): Finding {
   const people = ctx.people ? rankedPeople(ctx.people, ctx.memos).slice(0, MAX_PEOPLE) : [];
@@ -118,6 +123,11 @@ function structureBlanks(memo: MemoModel, report: (f: Finding) => void): void {
   };
   const part = (p: LabelledPart) => {
     const [what, example] = PART_WHAT[p.label] ?? ['this part', '…'];
+    // A label with nothing after it is as unfilled as a blank (an empty feedback part is sheet-feedback-count's).
+    if (p.value.trim() === '' && p.items.length === 0 && p.label !== 'feedback') {
+      report({ range: p.labelRange, message: empty(p.written, what, example) });
+      return;
+    }
     blanksIn(p.value, memo.lines.offsetAt(p.valueRange.start), what, example);
     // Sub-items (feedback signals as a numbered list): the item's text after its bullet.
     for (const item of p.items) {
@@ -154,6 +164,7 @@ function structureBlanks(memo: MemoModel, report: (f: Finding) => void): void {
   }
   for (const log of memo.structures.logs) cells(log.table);
   for (const inv of memo.structures.invalidations) {
+    if (inv.text.trim() === '') report({ range: inv.range, message: empty('Invalidated if', 'the observable signal and threshold that would show the claim wrong', 'p95 stays above 300 ms for two weeks') });
     for (const b of findPlaceholders(inv.text)) {
       const at = memo.lines.offsetAt(inv.textRange.start) + b.index;
       report({ range: memo.lines.rangeOf(at, at + b.text.length), message: blank(b.text, 'the observable signal and threshold that would show the claim wrong', 'p95 stays above 300 ms for two weeks') });

@@ -2,7 +2,7 @@ import type { MemoRule } from '../core/check/rule';
 import { dayNumber } from '../core/dates';
 import { addFrontMatterLinesAfter, canEditFrontMatter } from '../core/fixes/fixEdits';
 import { reviewDues, reviewedOn } from '../core/memo/method';
-import type { Fix } from '../core/types';
+import type { Fix, Range, TextEdit } from '../core/types';
 
 // A decision comes back for review: `review-by` and every stage gate's date are due dates. A
 // `reviewed` date on or after a due date clears it; it schedules nothing (a new `review-by` does).
@@ -36,8 +36,21 @@ export const reviewOverdue: MemoRule = {
 function recordReview(memo: Parameters<MemoRule['check']>[0], today: string): Fix[] {
   if (!canEditFrontMatter(memo)) return [];
   const existing = memo.fields.get('reviewed');
+  // Beside the review date when there is one, else after `date` or `status`.
+  const anchor = ['review-by', 'revisit', 'review-date', 'date', 'status'].find((k) => memo.fields.has(k));
   const edit = existing?.value
     ? { range: existing.value.range, newText: today }
-    : addFrontMatterLinesAfter(memo, ['review-by', 'revisit', 'review-date', 'date', 'status'], [`reviewed: ${today}`]);
+    : existing
+      ? afterColon(memo, existing.keyRange, today)
+      : addFrontMatterLinesAfter(memo, anchor ? [anchor] : [], [`reviewed: ${today}`]);
   return edit ? [{ title: `Record a review today (\`reviewed: ${today}\`)`, edits: [edit], isPreferred: true }] : [];
+}
+
+/** `reviewed:` written with no value: the date goes after its colon (a second `reviewed:` line would be a duplicate key). */
+function afterColon(memo: Parameters<MemoRule['check']>[0], keyRange: Range, today: string): TextEdit | undefined {
+  const from = memo.lines.offsetAt(keyRange.end);
+  const colon = memo.text.indexOf(':', from);
+  if (colon < 0 || memo.lines.positionAt(colon).line !== keyRange.end.line) return undefined;
+  const at = memo.lines.positionAt(colon + 1);
+  return { range: { start: at, end: at }, newText: ` ${today}` };
 }

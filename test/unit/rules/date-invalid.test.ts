@@ -58,4 +58,11 @@ describe('date-invalid', () => {
     const f = check({ 'docs/adr/0002-hosting.md': '# 2. Hosting\n\nDate: 4 July 2017\n\n* Date: 2017-7-4\n\n## Status\n\nAccepted\n' });
     expect(only(f, RULE)).toEqual([]);
   });
+
+  it('checks review dates, which review-overdue relies on', () => {
+    expect(fired({ 'review-by': 'next spring', reviewed: '2026-02-30' })).toEqual(['next spring', '2026-02-30']);
+    const f = check({ [FILE]: goodMemo({ revisit: '2026-13-45' }) });
+    expect(only(f, RULE, FILE).map((d) => d.message)).toEqual([expect.stringContaining('The `revisit` date `2026-13-45` has no month 13')]);
+    expect(fired({ 'review-by': '2026-09-30', reviewed: '2026-10-01' })).toEqual([]);
+  });
 });

@@ -62,4 +62,15 @@ describe(RULE, () => {
     expect(text).toContain('owners: [carol]');
     expect(only(after, RULE, FILE)).toEqual([]);
   });
+
+  it('reports a label written with nothing after it, in a sheet, a scorecard and an invalidation line', () => {
+    const sheet = swap(SHEET, '- **Aim:** search answers in under 200 ms for repeated queries', '- **Aim:**');
+    const scorecard = swap(SCORECARD, '- **Escalation path:** bob, then carol', '- **Escalation path:**');
+    const claim = swap(CLAIM, CLAIM[2]!, 'Invalidated if:');
+    const { f, found } = blanks(methodMemo({}, { sheet, scorecard, claim }));
+    expect(found).toEqual(['Invalidated if:', 'Aim', 'Escalation path']);
+    expect(only(f, RULE, FILE).map((d) => d.message)[1]).toBe('`Aim:` is empty; write the outcome the step aims at, e.g. `search answers in under 200 ms`.');
+    // An empty `Invalidated if:` is there: claim-invalidation-missing leaves it to this rule.
+    expect(only(f, 'claim-invalidation-missing')).toEqual([]);
+  });
 });

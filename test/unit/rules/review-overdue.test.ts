@@ -41,4 +41,16 @@ describe(RULE, () => {
     const stale = check({ [FILE]: methodMemo({ 'review-by': '2026-05-01', reviewed: '2026-04-01' }, { sheet: [] }) });
     expect(applyFix(stale, only(stale, RULE)[0]!).text).toContain('reviewed: 2026-06-01\n');
   });
+
+  it('fix: an empty `reviewed:` gets the date after its colon (no second key), and the date goes beside `review-by` even when `date` comes later', () => {
+    const empty = methodMemo({ 'review-by': '2026-05-01', reviewed: '' }, { sheet: [] }).replace('reviewed: \n', 'reviewed:   # after the gate\n');
+    const f = check({ [FILE]: empty, 'people.yaml': METHOD_PEOPLE });
+    const { text, after } = applyFix(f, only(f, RULE)[0]!);
+    expect(text).toContain('reviewed: 2026-06-01   # after the gate\n');
+    expect(only(after, 'front-matter-invalid')).toEqual([]);
+    expect(only(after, RULE)).toEqual([]);
+    const order = methodMemo({ id: '0001', 'review-by': '2026-05-01', reviewed: undefined }, { sheet: [] }).replace(/review-by: 2026-05-01\n/, '').replace('id: 0001\n', 'id: 0001\nreview-by: 2026-05-01\n');
+    const g = check({ [FILE]: order, 'people.yaml': METHOD_PEOPLE });
+    expect(applyFix(g, only(g, RULE)[0]!).text).toContain('review-by: 2026-05-01\nreviewed: 2026-06-01\n');
+  });
 });

@@ -18,4 +18,11 @@ describe(RULE, () => {
     expect(only(check({ [FILE]: methodMemo({}, { scorecard: inThreshold }), 'people.yaml': METHOD_PEOPLE }), RULE)).toEqual([]);
     expect(only(check({ [FILE]: methodMemo(), 'people.yaml': METHOD_PEOPLE }), RULE)).toEqual([]);
   });
+
+  it('reads a negated pause as no pause, and the words of the verb as one', () => {
+    const negated = swap(NO_PAUSE, '| cache memory | < 80 % | daily | review |', '| cache memory | < 80 % | daily | review, do not pause |');
+    expect(only(check({ [FILE]: methodMemo({}, { scorecard: negated }), 'people.yaml': METHOD_PEOPLE }), RULE)).toHaveLength(1);
+    const paused = swap(NO_PAUSE, '| cache memory | < 80 % | daily | review |', '| cache memory | < 80 % | daily | rollout paused |');
+    expect(only(check({ [FILE]: methodMemo({}, { scorecard: paused }), 'people.yaml': METHOD_PEOPLE }), RULE)).toEqual([]);
+  });
 });

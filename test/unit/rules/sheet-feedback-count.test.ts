@@ -23,4 +23,10 @@ describe(RULE, () => {
     expect(only(check({ [FILE]: methodMemo({}, { sheet: withFeedback(['- **Feedback:** hit rate, p95, error rate']) }), 'people.yaml': METHOD_PEOPLE }), RULE)).toEqual([]);
     expect(only(check({ [FILE]: methodMemo(), 'people.yaml': METHOD_PEOPLE }), RULE)).toEqual([]);
   });
+
+  it('reads a plain `Feedback signals:` line with its list right below it, not nested', () => {
+    const plain = ['## Alignment sheet', '', 'Aim: search answers in under 200 ms', '', 'Feedback signals:', '', '1. cache hit rate (leading)', '2. p95 latency', '', ...SHEET.slice(SHEET.findIndex((l) => l.startsWith('- **Stage gate')))];
+    const f = check({ [FILE]: methodMemo({}, { sheet: plain.map((l) => l.replace('- **Mechanism', '- **Mechanism')) }), 'people.yaml': METHOD_PEOPLE });
+    expect(only(f, RULE)).toEqual([]);
+  });
 });

@@ -18,4 +18,12 @@ describe(RULE, () => {
     expect(only(check({ [FILE]: methodMemo({}, { sheet: swap(SHEET, MECH, '- **Mechanism:** we believe caching will move latency because of repeats.') }), 'people.yaml': METHOD_PEOPLE }), RULE)).toEqual([]);
     expect(only(check({ [FILE]: methodMemo({}, { sheet: swap(SHEET, MECH, '- **Mechanism:** ___') }), 'people.yaml': METHOD_PEOPLE }), RULE)).toEqual([]);
   });
+
+  it('reads a part wrapped onto the next line as one value', () => {
+    const wrapped = swap(SHEET, SHEET[3]!, ['- **Mechanism:** We believe a query cache will move p95 latency', '  because most queries repeat within an hour.']);
+    const f = check({ [FILE]: methodMemo({}, { sheet: wrapped }), 'people.yaml': METHOD_PEOPLE });
+    expect(only(f, RULE)).toEqual([]);
+    const gate = swap(SHEET, '- **Stage gate:** We will continue if the cache hit rate ≥ 40 % by week 2.', ['- **Stage gate:** We will continue if the cache hit rate ≥ 40 %', '  by week 2.']);
+    expect(only(check({ [FILE]: methodMemo({}, { sheet: gate }), 'people.yaml': METHOD_PEOPLE }), 'stage-gate-unmeasurable')).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ import type { AlignmentSheet, LabelledPart, TableCell, TableModel, TableRow } fr
 // "Clarifications".
 
 /** A comparison followed by a number (with an optional unit or `%`): `≥ 40 %`, `at most 3`, `under 200 ms`. */
-const THRESHOLD = /(?:[≥≤><=]=?|>=|<=|\bat\s+(?:least|most)\b|\babove\b|\bbelow\b|\bunder\b|\bover\b|\bmore than\b|\bless than\b|\bwithin\b|\bno more than\b|\bstays? (?:below|above|under|over)\b)\s*[-+]?\d+(?:[.,]\d+)?/i;
+const THRESHOLD = /(?:[≥≤><=]=?|>=|<=|\bat\s+(?:least|most)\b|\babove\b|\bbelow\b|\bunder\b|\bover\b|\bmore than\b|\bless than\b|\bno more than\b|\bstays? (?:below|above|under|over)\b)\s*[-+]?\d+(?:[.,]\d+)?/i;
 
 /** Whether text names a measurable threshold. */
 export function isMeasurable(text: string): boolean {
@@ -79,7 +79,12 @@ export function filled(c: TableCell | undefined): boolean {
 
 /** A row is a pause threshold when its action or threshold says to pause. */
 export function isPauseRow(table: TableModel, row: TableRow): boolean {
-  return /\bpause/i.test(cell(table, row, 'action')?.text ?? '') || /\bpause/i.test(cell(table, row, 'threshold')?.text ?? '');
+  return saysPause(cell(table, row, 'action')?.text ?? '') || saysPause(cell(table, row, 'threshold')?.text ?? '');
+}
+
+/** `pause`, `pause the rollout`, but not `do not pause` or `no pause`. */
+function saysPause(text: string): boolean {
+  return /\bpaus(?:e|es|ed|ing)\b/i.test(text) && !/\b(?:do not|don't|does not|doesn't|never|no|not|without)\s+paus/i.test(text);
 }
 
 /** A log row awaits a decision when its Decision cell is empty, a blank, `pending`, `open` or `tbd`. */
@@ -112,7 +117,7 @@ export interface ReviewDue {
   source: 'review-by' | 'stage gate';
 }
 
-const REVIEW_BY_KEYS = ['review-by', 'revisit', 'review-date'] as const;
+export const REVIEW_BY_KEYS = ['review-by', 'revisit', 'review-date'] as const;
 
 export function reviewDues(memo: MemoModel): ReviewDue[] {
   const out: ReviewDue[] = [];

@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { List, Nodes, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -116,6 +116,12 @@ function blocksFromTree(src: Source, root: Root, base: number): Blocks {
   const range = (node: Nodes) => src.lines.rangeOf(base + node.position!.start.offset!, base + node.position!.end.offset!);
   for (const node of root.children) {
     if (!node.position) continue;
+    // `Feedback signals:` on a line of its own, its signals in the list right below (not nested).
+    const last = parts[parts.length - 1];
+    if (node.type === 'list' && last?.label === 'feedback' && last.value === '' && last.items.length === 0 && !node.children.some((item) => item.position && LABEL_LINE.test(src.lines.lineText(src.lines.positionAt(base + item.position.start.offset!).line)))) {
+      // The items are read for labels too: lines right below an item (lazy continuation) belong to it.
+      last.items = listItems(src, node, base);
+    }
     if (node.type === 'table') {
       const rows: TableRow[] = node.children.map((row) => ({
         range: range(row),
@@ -128,7 +134,7 @@ function blocksFromTree(src: Source, root: Root, base: number): Blocks {
         if (!item.position) continue;
         const first = item.children[0];
         const sub = item.children.find((c) => c.type === 'list');
-        const items = sub && sub.type === 'list' ? sub.children.filter((c) => c.position).map((c) => ({ text: src.text.slice(base + c.position!.start.offset!, base + c.position!.end.offset!).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim(), range: range(c) })) : [];
+        const items = sub && sub.type === 'list' ? listItems(src, sub, base) : [];
         // The item's own line(s): up to its first nested list.
         const end = first?.position ? base + first.position.end.offset! : base + item.position.end.offset!;
         partsOfLines(src, base + item.position.start.offset!, end, parts, items, range(item));
@@ -140,20 +146,35 @@ function blocksFromTree(src: Source, root: Root, base: number): Blocks {
   return { parts, tables };
 }
 
+/** The items of a list node: each one's text without its bullet, and its range. */
+function listItems(src: Source, list: List, base: number): LabelledPart['items'] {
+  return list.children
+    .filter((c) => c.position)
+    .map((c) => ({
+      text: src.text.slice(base + c.position!.start.offset!, base + c.position!.end.offset!).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim(),
+      range: src.lines.rangeOf(base + c.position!.start.offset!, base + c.position!.end.offset!),
+    }));
+}
+
 /** Labelled parts of a run of lines: each line starting with a label is a part (a paragraph may hold several). */
 function partsOfLines(src: Source, from: number, to: number, into: LabelledPart[], items: LabelledPart['items'], itemRange: Range | undefined): void {
   const first = src.lines.positionAt(from).line;
   const last = src.lines.positionAt(Math.max(from, to - 1)).line;
+  let current: LabelledPart | undefined;
   for (let line = first; line <= last; line++) {
     const start = src.lines.lineStarts[line]!;
     const text = src.lines.lineText(line);
     const m = LABEL_LINE.exec(text);
-    if (!m) continue;
+    if (!m) {
+      // A wrapped line of the part above (same paragraph): its value runs on to this line's end.
+      if (current && text.trim() !== '') extendValue(src, current, line);
+      continue;
+    }
     const labelAt = start + m[1]!.length;
     const valueAt = labelAt + m[2]!.length + m[3]!.length;
     const value = m[4]!.trimEnd();
     const label = LABELS.find(([, p]) => new RegExp(`^(?:${p})$`, 'i').test(m[2]!))![0];
-    into.push({
+    current = {
       label,
       written: m[2]!,
       labelRange: src.lines.rangeOf(labelAt, labelAt + m[2]!.length),
@@ -161,8 +182,22 @@ function partsOfLines(src: Source, from: number, to: number, into: LabelledPart[
       valueRange: src.lines.rangeOf(valueAt, valueAt + value.length),
       range: line === first && itemRange ? itemRange : src.lines.lineRange(line),
       items: line === first ? items : [],
-    });
+    };
+    into.push(current);
   }
+}
+
+/**
+ * Extends a part's value to the end of `line`. Line breaks read as spaces of the same length, so
+ * an offset into the value is still an offset from its start in the source.
+ */
+function extendValue(src: Source, part: LabelledPart, line: number): void {
+  const from = src.lines.offsetAt(part.valueRange.start);
+  const to = src.lines.lineStarts[line]! + src.lines.lineText(line).trimEnd().length;
+  part.value = src.text.slice(from, to).replace(/[\r\n]/g, ' ');
+  part.valueRange = src.lines.rangeOf(from, to);
+  const end = src.lines.lineRange(line).end;
+  if (src.lines.offsetAt(part.range.end) < src.lines.offsetAt(end)) part.range = { start: part.range.start, end };
 }
 
 /** A cell from its source span: the text between its pipes, trimmed, and where that text stands. */
