@@ -5,7 +5,7 @@
 // vsce needs Node >= 22: it runs on the Node 24 binary of the e2e tools folder (installed by
 // scripts/e2e-tools.sh when missing). The .vsix contents are chosen by .vscodeignore.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, resolveTools } from './e2e-env.mjs';
 
@@ -29,9 +29,14 @@ rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 // Sources through symlinks: scripts/build.mjs writes dist/ under its working directory.
 for (const dir of ['client', 'server', 'node_modules']) symlinkSync(path.join(ROOT, dir), path.join(stage, dir), 'dir');
-for (const item of ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'syntaxes', 'snippets', 'docs']) {
+for (const item of ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'syntaxes', 'snippets', 'schemas', 'docs']) {
   if (existsSync(path.join(ROOT, item))) cpSync(path.join(ROOT, item), path.join(stage, item), { recursive: true });
 }
+// package.json's `files` chooses the npm package (the CLI); the .vsix is chosen by .vscodeignore,
+// and vsce refuses a package that has both.
+const staged = JSON.parse(readFileSync(path.join(stage, 'package.json'), 'utf8'));
+delete staged.files;
+writeFileSync(path.join(stage, 'package.json'), JSON.stringify(staged, null, 2) + '\n');
 run(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--production'], { cwd: stage });
 for (const dir of ['client', 'server', 'node_modules']) rmSync(path.join(stage, dir));
 run(path.join(tools.node24BinDir, 'node'), [

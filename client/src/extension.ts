@@ -13,6 +13,7 @@ import { registerFrontMatterOnEnter } from './onEnter';
 import { fetchProblems, registerShowProblemsCommand } from './problems';
 import { registerShowReferencesCommand } from './showReferences';
 import { StatusBar } from './statusBar';
+import { registerTaskProvider } from './tasks';
 import { registerWalkthroughCommands } from './walkthrough';
 import { registerShowTenetUsageCommand, TenetUsagePanel } from './tenetUsagePanel';
 
@@ -65,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decisi
     ...registerFrontMatterOnEnter(),
     registerShowReferencesCommand(),
     registerShowProblemsCommand(() => languageClient),
+    registerTaskProvider(context),
     // Run by a quick fix after it created a file (an evidence file from its template): open it to fill in.
     vscode.commands.registerCommand(OPEN_FILE_COMMAND, async (uri: string) => {
       await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.Beside, preview: false });

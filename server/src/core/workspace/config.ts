@@ -39,33 +39,44 @@ export interface LoadedConfig {
 }
 
 const globList = { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }] };
-const count = { type: 'integer', minimum: 0 };
+const count = (description: string) => ({ type: 'integer', minimum: 0, description });
 
-/** The JSON schema of `.decisions.yaml`; `ruleIds` closes the `rules` map to known rules. */
+/**
+ * The JSON schema of `.decisions.yaml`; `ruleIds` closes the `rules` map to known rules. The
+ * checker validates with it, and `npm run gen:schemas` writes it to schemas/ for editors (the
+ * descriptions are what they show on hover).
+ */
 export function configSchema(ruleIds: readonly string[]): object {
   return {
     $id: 'https://decision-memos.invalid/decisions.schema.json',
     type: 'object',
     additionalProperties: false,
     properties: {
-      memos: globList,
-      ignore: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string', minLength: 1 } }] },
-      tenets: globList,
-      people: { type: 'string', minLength: 1 },
+      memos: { ...globList, description: 'Globs of the memo files, relative to this folder.', default: DEFAULT_CONFIG.memos },
+      ignore: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string', minLength: 1 } }], description: 'Globs of files the memo globs match that are not memos (indexes, templates, READMEs); `[]` checks them all.', default: DEFAULT_CONFIG.ignore },
+      tenets: { ...globList, description: 'Globs of the tenet files (markdown or YAML), relative to this folder.', default: DEFAULT_CONFIG.tenets },
+      people: { type: 'string', minLength: 1, description: 'The people directory: known owners and approvers (optional unless named here).', default: DEFAULT_CONFIG.people },
       evidence: {
         type: 'object',
         additionalProperties: false,
+        description: 'How much evidence memos need, and how old it may be.',
         properties: {
           required: {
             type: 'object',
             additionalProperties: false,
-            properties: { 'two-way': count, costly: count, 'one-way': count },
+            description: 'Minimum distinct evidence artifacts of a proposed or accepted memo, by its `reversibility`.',
+            properties: {
+              'two-way': count('Artifacts a two-way (easily undone) decision needs.'),
+              costly: count('Artifacts a costly decision needs.'),
+              'one-way': count('Artifacts a one-way (irreversible) decision needs.'),
+            },
           },
-          maxAgeDays: { type: 'integer', minimum: 1 },
+          maxAgeDays: { type: 'integer', minimum: 1, description: 'An artifact dated more than this many days ago is stale (evidence-stale).', default: DEFAULT_CONFIG.evidence.maxAgeDays },
         },
       },
       rules: {
         type: 'object',
+        description: 'Severity per rule id; rules not listed keep their default.',
         propertyNames: { enum: [...ruleIds] },
         additionalProperties: { enum: [...SEVERITY_SETTINGS] },
       },
