@@ -16,7 +16,7 @@ export const dependencyOwnerMissing: MemoRule = {
         const missing = ['owner', 'monitoring'].filter((c) => (cell(table, row, c)?.text.trim() ?? '') === '');
         if (missing.length === 0) continue;
         const name = cell(table, row, 'dependency');
-        report({ range: row.range, message: `Dependency \`${filled(name) ? name!.text : 'this row'}\` has no ${missing.join(' and no ')}; expected who owns it and how it is watched.` });
+        report({ range: row.range, message: `${filled(name) ? `Dependency \`${name!.text}\`` : 'This dependency'} has no ${missing.join(' and no ')}; expected who owns it and how it is watched.` });
       }
     }
   },

@@ -29,7 +29,7 @@ export const evidenceLogIncomplete: MemoRule = {
       }
       for (const row of table.rows) {
         const missing = REQUIRED.filter(([c]) => (cell(table, row, c)?.text.trim() ?? '') === '').map(([, n]) => n);
-        if (missing.length > 0) report({ range: row.range, message: `This log row has no ${missing.join(', ')}; expected every artifact logged with its limits, date and approver.` });
+        if (missing.length > 0) report({ range: row.range, message: `This log row has no ${missing.join(' and no ')}; expected every artifact logged with its limits, date and approver.` });
       }
     }
   },

@@ -1,7 +1,8 @@
 import type { MemoRule } from '../core/check/rule';
 import { resolveEvidencePath } from '../core/evidence/evidencePaths';
 import { logEntries } from '../core/evidence/logEntries';
-import { addToFrontMatterList, canEditFrontMatter, yamlScalar } from '../core/fixes/fixEdits';
+import { dateProblem } from '../core/dates';
+import { addMapToFrontMatterList, addToFrontMatterList, canEditFrontMatter, yamlFlowSafeScalar, yamlScalar } from '../core/fixes/fixEdits';
 import { isClosed } from '../core/memo/lifecycle';
 import type { MemoModel } from '../core/memo/memoModel';
 import { isPlaceholderValue } from '../core/text/placeholders';
@@ -28,7 +29,11 @@ export const evidenceLogUnlisted: MemoRule = {
       const k = key(entry.target, entry.kind, memo, ctx.fs);
       if (listed.has(k) || reported.has(k)) continue;
       reported.add(k);
-      const edit = editable ? addToFrontMatterList(memo, 'evidence', yamlScalar(entry.target)) : undefined;
+      // The row's limits and date go with it: the front matter entry is then complete.
+      const pairs: [string, string][] = [[entry.kind, yamlFlowSafeScalar(entry.target)]];
+      if (entry.limits && !isPlaceholderValue(entry.limits.value)) pairs.push(['limits', yamlFlowSafeScalar(entry.limits.value)]);
+      if (entry.date && dateProblem(entry.date.value) === undefined) pairs.push(['date', entry.date.value]);
+      const edit = editable ? (pairs.length > 1 ? addMapToFrontMatterList(memo, 'evidence', pairs) : addToFrontMatterList(memo, 'evidence', yamlScalar(entry.target))) : undefined;
       report({
         range: entry.targetRange,
         message: `Evidence log artifact \`${entry.target}\` is not cited under \`evidence:\`; expected every artifact the decision rests on in the front matter (it counts towards the threshold only there).`,

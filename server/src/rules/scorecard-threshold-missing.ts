@@ -1,6 +1,6 @@
 import type { MemoRule } from '../core/check/rule';
 import { isClosed } from '../core/memo/lifecycle';
-import { cell } from '../core/memo/method';
+import { cell, filled } from '../core/memo/method';
 
 export const scorecardThresholdMissing: MemoRule = {
   id: 'scorecard-threshold-missing',
@@ -15,8 +15,9 @@ export const scorecardThresholdMissing: MemoRule = {
       for (const row of table.rows) {
         const missing = ['threshold', 'cadence'].filter((c) => table.columns.has(c) ? (cell(table, row, c)?.text.trim() ?? '') === '' : true);
         if (missing.length === 0) continue;
-        const signal = cell(table, row, 'signal')?.text || 'This signal';
-        report({ range: row.range, message: `\`${signal}\` has no ${missing.join(' and no ')}; expected a threshold that says when to act and how often it is read.` });
+        const signal = cell(table, row, 'signal');
+        const subject = filled(signal) ? `\`${signal!.text}\`` : 'This signal';
+        report({ range: row.range, message: `${subject} has no ${missing.join(' and no ')}; expected a threshold that says when to act and how often it is read.` });
       }
     }
   },

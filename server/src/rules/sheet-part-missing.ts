@@ -26,14 +26,35 @@ export const sheetPartMissing: MemoRule = {
     for (const sheet of memo.structures.sheets) {
       for (const [label, line] of PARTS) {
         if (present(sheet, label)) continue;
+        // An `Owner:` without a cadence lacks only the cadence: a second owner line would say it twice.
+        const cadenceOnly = label === 'owner and cadence' && ownerAndCadence(sheet).owner !== undefined;
+        const added = cadenceOnly ? '- **Cadence:** weekly' : line;
         report({
           range: sheet.headingRange,
-          message: `This alignment sheet has no ${label === 'owner and cadence' ? '`Owner and cadence:`' : `\`${capitalise(label)}:\``} part; expected ${describe(label)}.`,
-          fixes: [{ title: `Add the ${label} part to fill in`, edits: [withSnippet(insertAfterLine(memo, lastLine(memo, sheet), [line]), Array(4).fill('___'))], isPreferred: true }],
+          message: cadenceOnly
+            ? 'This alignment sheet names its owner but no cadence; expected how often the step is reviewed (`Cadence: weekly`, or `Owner and cadence: priya, weekly`).'
+            : `This alignment sheet has no \`${LABEL_AS_WRITTEN[label] ?? label}:\` part; expected ${describe(label)}.`,
+          fixes: [
+            {
+              title: cadenceOnly ? 'Add the cadence part' : `Add the ${label} part to fill in`,
+              edits: [withSnippet(insertAfterLine(memo, lastLine(memo, sheet), [added]), cadenceOnly ? [{ word: 'weekly', choices: ['every two weeks', 'monthly'] }] : Array(4).fill('___'))],
+              isPreferred: true,
+            },
+          ],
         });
       }
     }
   },
+};
+
+/** The canonical label as the fix writes it. */
+const LABEL_AS_WRITTEN: Record<string, string> = {
+  aim: 'Aim',
+  mechanism: 'Mechanism',
+  feedback: 'Feedback signals',
+  'stage gate': 'Stage gate',
+  guardrail: 'Guardrail',
+  'owner and cadence': 'Owner and cadence',
 };
 
 function present(sheet: AlignmentSheet, label: string): boolean {
@@ -55,7 +76,7 @@ function describe(label: string): string {
     case 'aim':
       return 'the outcome the step aims at';
     case 'mechanism':
-      return '`We believe A will move B because C.`';
+      return 'how the step works, as `We believe A will move B because C`';
     case 'feedback':
       return 'two or three signals, at least one leading';
     case 'stage gate':
@@ -65,8 +86,4 @@ function describe(label: string): string {
     default:
       return 'who owns the step and how often it is reviewed';
   }
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -11,7 +11,7 @@ describe(RULE, () => {
     const f = check({ [FILE]: methodMemo({}, { log: swap(LOG, ROW, '| step 2 | We believe x because y. | https://example.com/b |  | met | continue |  | bob |') }), 'people.yaml': METHOD_PEOPLE });
     const [d] = only(f, RULE);
     expect(textAt(f, d!)).toMatch(/^\| step 2/);
-    expect(d!.message).toBe('This log row has no limits, date; expected every artifact logged with its limits, date and approver.');
+    expect(d!.message).toBe('This log row has no limits and no date; expected every artifact logged with its limits, date and approver.');
   });
 
   it('fires on a log without a table, and on a table missing a column', () => {

@@ -22,12 +22,19 @@ describe(RULE, () => {
     expect(only(f, RULE)).toEqual([]);
   });
 
-  it('fix: adds the artifact to `evidence`', () => {
+  it('fix: adds the artifact to `evidence` with the row’s limits and date, so the entry is complete', () => {
     const text = methodMemo({}, { log: withArtifact('reports/load-test.md') });
     const f = check({ [FILE]: text, 'people.yaml': METHOD_PEOPLE, 'reports/load-test.md': '# load\n' });
     const { text: fixed, after } = applyFix(f, only(f, RULE)[0]!);
-    expect(fixed).toContain('    date: 2026-04-01\n  - reports/load-test.md\n');
+    expect(fixed).toContain('    date: 2026-04-01\n  - path: reports/load-test.md\n    limits: four-week window only\n    date: 2026-04-01\n');
     expect(only(after, RULE)).toEqual([]);
+    expect(after.diagnostics.filter((d) => d.file === FILE)).toEqual([]);
+    // In a flow list, a limitation with a comma is quoted.
+    const flow = methodMemo({ evidence: '[{url: https://example.com/slo-report, limits: four weeks, date: 2026-04-01}]' }, { log: swap(LOG, ROW, ROW.replace('https://example.com/slo-report', 'reports/load-test.md').replace('four-week window only', 'one run, no cache')) });
+    const g = check({ [FILE]: flow, 'people.yaml': METHOD_PEOPLE, 'reports/load-test.md': '# load\n' });
+    const flowFix = applyFix(g, only(g, RULE)[0]!);
+    expect(flowFix.text).toContain(', {path: reports/load-test.md, limits: "one run, no cache", date: 2026-04-01}]');
+    expect(flowFix.after.diagnostics.filter((d) => d.file === FILE)).toEqual([]);
   });
 
   it('its artifacts go through the evidence rules, reported on the cell: not found, outside the workspace, stale, invalid date', () => {

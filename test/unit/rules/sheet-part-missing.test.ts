@@ -25,7 +25,12 @@ describe(RULE, () => {
     const split = swap(SHEET, '- **Owner and cadence:** alice, weekly', ['- **Owner:** alice', '- **Cadence:** monthly']);
     expect(only(check({ [FILE]: methodMemo({}, { sheet: split }), 'people.yaml': METHOD_PEOPLE }), RULE)).toEqual([]);
     const ownerOnly = swap(SHEET, '- **Owner and cadence:** alice, weekly', '- **Owner:** alice');
-    expect(only(check({ [FILE]: methodMemo({}, { sheet: ownerOnly }), 'people.yaml': METHOD_PEOPLE }), RULE).map((d) => d.message)).toEqual([expect.stringContaining('`Owner and cadence:`')]);
+    const f = check({ [FILE]: methodMemo({}, { sheet: ownerOnly }), 'people.yaml': METHOD_PEOPLE });
+    expect(only(f, RULE).map((d) => d.message)).toEqual([expect.stringContaining('names its owner but no cadence')]);
+    // The fix adds the cadence alone, not a second owner.
+    const { text, after } = applyFix(f, only(f, RULE)[0]!);
+    expect(text).toContain('- **Owner:** alice\n- **Cadence:** weekly\n');
+    expect(only(after, RULE)).toEqual([]);
   });
 
   it('a part that holds only a blank is placeholder-left’s, not missing', () => {

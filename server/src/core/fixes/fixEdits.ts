@@ -153,6 +153,12 @@ export function yamlScalar(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
+/** A one-line string as a scalar that reads back the same in block and in flow style (`[…]`, `{…}`). */
+export function yamlFlowSafeScalar(value: string): string {
+  const plain = yamlScalar(value);
+  return /^["']/.test(plain) || !/[,[\]{}]/.test(plain) ? plain : JSON.stringify(value);
+}
+
 /** One-line strings as a YAML flow list (`[marco, "@ann"]`), each item quoted only where YAML needs it. */
 export function yamlFlowList(values: readonly string[]): string {
   return stringify([...values], { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trimEnd();
