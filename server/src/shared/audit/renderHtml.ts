@@ -54,9 +54,9 @@ export function renderHtml(r: AuditReport, options: HtmlOptions = {}): string {
 <section><h2>Evidence coverage by reversibility</h2>${evidenceChart(r)}</section>
 <section><h2>Conflicts</h2>${conflictsTable(r)}</section>
 <section><h2>Owners</h2>${ownersTable(r)}</section>
+</div>
 <section><h2>Reviews by owner</h2>${reviewsTable(r)}</section>
 <section><h2>The method</h2>${methodTable(r)}</section>
-</div>
 <section><h2>Memos</h2>${memosTable(r)}</section>
 ${wv ? `<script nonce="${e(wv.nonce)}">${webviewScript()}</script>` : ''}
 </body>
@@ -164,14 +164,14 @@ function reviewsTable(r: AuditReport): string {
   const rows = owners.flatMap((o) => [
     ...o.overdue.map((item) => ({ o, item, state: 'overdue' })),
     ...o.dueSoon.map((item) => ({ o, item, state: 'due soon' })),
-  ]).map(({ o, item, state }) => `<tr><td>${e(o.owner)}</td><td class="id">${fileLink(item.file, item.file)}</td><td class="id">${e(item.due)}</td><td>${e(item.source)}</td><td class="${state === 'overdue' ? 'warn' : ''}">${state}</td></tr>`);
+  ]).map(({ o, item, state }) => `<tr><td>${e(o.owner)}</td><td class="id">${fileLink(item.file, item.file)}</td><td class="id">${e(item.due)}</td><td class="id">${e(item.source)}</td><td class="${state === 'overdue' ? 'warn' : ''}">${state}</td></tr>`);
   return `<table><thead><tr><th>Owner</th><th>Memo</th><th>Due</th><th>From</th><th>State</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function methodTable(r: AuditReport): string {
   const files = (list: readonly string[]) => list.map((f) => fileLink(f, f)).join(', ') || 'none';
   const awaiting = r.awaitingDecision.map((a) => `${fileLink(a.file, a.file)} (${a.rows})`).join(', ') || 'none';
-  return `<table><tbody>
+  return `<table class="method"><tbody>
 <tr><th>Scorecards without a pause threshold</th><td>${files(r.scorecardsWithoutPause)}</td></tr>
 <tr><th>Costly or one-way claims without “Invalidated if:”</th><td>${files(r.claimsWithoutInvalidation)}</td></tr>
 <tr><th>Evidence-log rows awaiting a decision</th><td>${awaiting}</td></tr>
@@ -208,7 +208,7 @@ svg .label{font-family:var(--vscode-editor-font-family,ui-monospace,SFMono-Regul
 .muted{fill:var(--vscode-descriptionForeground,#777)}
 .legend{font-size:.85em;color:var(--vscode-descriptionForeground,#555)}.sw{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}
 .sw.meeting{background:var(--vscode-charts-green,#16a34a)}.sw.below{background:var(--vscode-charts-red,#dc2626);opacity:.35}
-table{border-collapse:collapse;font-size:.9em}th,td{border-bottom:1px solid var(--vscode-panel-border,#ddd);padding:4px 10px;text-align:left;vertical-align:top}td.n{text-align:right}td.id{white-space:nowrap}td.warn{color:var(--vscode-charts-orange,#b45309);font-weight:600}
+table{border-collapse:collapse;font-size:.9em}th,td{border-bottom:1px solid var(--vscode-panel-border,#ddd);padding:4px 10px;text-align:left;vertical-align:top}td.n{text-align:right}td.id{white-space:nowrap}table.method td{overflow-wrap:anywhere}td.warn{color:var(--vscode-charts-orange,#b45309);font-weight:600}
 a{color:var(--vscode-textLink-foreground,#0969da)}g.row{cursor:pointer}g.row rect{pointer-events:all}g.row:hover text{text-decoration:underline}`;
 }
 
