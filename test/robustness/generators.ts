@@ -133,10 +133,26 @@ const fieldLine = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('# a comment', '', 'tags: [x, y] # trailing comment') },
 );
 
+/** Lines of the method's structures, well-formed and not: headings, labelled parts, table rows (ragged, merged pipes, HTML, bad dates). */
+const METHOD_LINES = [
+  '## Alignment sheet', '## Scorecard: step 2', '## Scorecard', '### Evidence log', '- **Aim:** fewer retries', '- **Aim:** ___', '- **Aim:**',
+  '- **Mechanism:** We believe a will move b because c.', 'Mechanism: a feature', '- **Feedback signals:**', '  1. hit rate (leading)', '  2. p95', '1. errors',
+  'Feedback: a, b and c', '- **Stage gate:** We will continue if x ≥ 40 % by week 2.', '- **Stage gate (2 weeks):** if x by week -3.', 'Stage gate: by 2026-13-45',
+  '- **Guardrail:** errors stay below 0.1 %.', '- **Guardrail:** SIGNALS stays below X.', '- **Owner and cadence:** priya, weekly', 'Owner: nobody', 'Cadence:',
+  '- **Decision owner:** priya', '- **Escalation path:** tomas, then nobody → dana', 'Invalidated if: p95 above 300 ms.', 'Invalidated if:', '**Invalidation:** ___',
+  '| Capacity signal | Threshold | Cadence | When crossed |', '| Signal | Threshold |', '| --- | --- | --- | --- |', '|---|', '| queue | ≤ 5 | daily | pause |',
+  '| queue |', '| a || b | c |', '| x | y | z | w | v | u |', '| <b>x</b> | <br> | <script>alert(1)</script> | do not pause |',
+  '| Dependency | Owner | Monitoring |', '| cluster | team-search | |', '| Scale step | Claim | Evidence artifact | Quality limits | Threshold status | Decision | Date | Approver |',
+  '| s1 | We believe a because b. | evidence/search-slo-report-2026-q3.md | one week | met | continue | 2026-04-01 | priya |',
+  '| s2 | c | missing.md | | met | | 2026-13-45 | nobody |', '| s3 | c | [r](../outside.md) | LIMITATION | met | pending | YYYY-MM-DD | APPROVER |',
+  '| s4 | c | `https://example.com/r` | x | met | open | 2020-01-01 | |', '|', '||', '| \\| escaped | pipe |',
+];
+
 /** Body lines of a memo: the fragments, weighted toward sections, verdicts, claims and code fences. */
 const bodyLine = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('# A decision', '## Relevant tenets', '## Context', '', '', 'Prose about latency and trust.', '```', '~~~', '<!--', '-->', '<div>') },
   { weight: 3, arbitrary: fc.constantFrom('- [[ENG-LATENCY]] ✓ fast', '- [[CO-TRUST]]', '[[PROD-SIMPLE]] ✗ no', '* [[CO-SPEED]] ✓', '- [[NOPE-1]]', 'Claim: We believe a because b.', 'Claim: We believe OUTCOME because SIGNALS.', 'Boundary: This reduces uncertainty about X; it does not prove Y.', '> Claim: We believe c because d.') },
+  { weight: 3, arbitrary: fc.constantFrom(...METHOD_LINES) },
   { weight: 1, arbitrary: line },
 );
 
@@ -178,3 +194,16 @@ export const SETTINGS_FRAGMENTS = [
   '## ENG-LATENCY: latency over throughput', '## T-1', '## not-an-id', 'layer: function', 'parent: CO-TRUST', 'tags: [api]', '',
   'When latency and throughput conflict, we choose latency over throughput because users wait.',
 ];
+
+/**
+ * A real memo with the method's structures rebuilt at random: sections of labelled parts and table
+ * rows in any order, with one line end throughout. Rules that read tables see ragged rows, rows
+ * before any header, merged pipes, HTML and impossible dates.
+ */
+export const memoWithMethod = fc
+  .record({
+    seed: fc.constantFrom(...SEEDS),
+    sections: fc.array(fc.array(fc.constantFrom(...METHOD_LINES), { maxLength: 14 }), { minLength: 1, maxLength: 4 }),
+    eol: fc.constantFrom('\n', '\r\n'),
+  })
+  .map(({ seed, sections, eol: e }) => (seed.replace(/\r\n?/g, '\n') + '\n' + sections.map((lines) => lines.join('\n')).join('\n\n') + '\n').replace(/\n/g, e));

@@ -10,7 +10,7 @@ import {
   rangeProblems,
   type Checked,
 } from './invariants';
-import { eol, fragment, lineStartAt, memoish, memoishUniform, memoStructured, mutatedSeed, PEOPLE, SEEDS, SETTINGS_FRAGMENTS } from './generators';
+import { eol, fragment, lineStartAt, memoish, memoishUniform, memoStructured, memoWithMethod, mutatedSeed, PEOPLE, SEEDS, SETTINGS_FRAGMENTS } from './generators';
 
 // Property tests that hunt for crashes, runaway time, ranges outside the document and quick
 // fixes that touch more than their own text. Inputs: arbitrary strings, lines assembled from
@@ -88,6 +88,15 @@ describe('robustness properties of the core', () => {
         assertRobust(text);
       }),
       runs(300),
+    );
+  });
+
+  it('memos with the method’s structures in any shape (ragged tables, empty labels, bad dates) keep every invariant, all their fixes included', () => {
+    fc.assert(
+      fc.property(memoWithMethod, (text) => {
+        assertRobust(text);
+      }),
+      runs(200),
     );
   });
 

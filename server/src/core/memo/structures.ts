@@ -248,11 +248,22 @@ function blocksFromLines(src: Source, from: number, to: number): Blocks {
       continue;
     }
     flush(line - 1);
+    // A list item under a part (indented, or right below an empty `Feedback signals:`) is one of its items.
+    const item = LIST_ITEM.exec(text);
+    const owner = parts[parts.length - 1];
+    if (item && owner && !LABEL_LINE.test(text) && (item[1]!.length > 0 || (owner.label === 'feedback' && owner.value === '')) && owner.range.end.line >= line - 1) {
+      owner.items.push({ text: text.slice(item[0].length).trim(), range: src.lines.lineRange(line) });
+      owner.range = { start: owner.range.start, end: src.lines.lineRange(line).end };
+      continue;
+    }
     partsOfLines(src, start, start + text.length, parts, [], undefined);
   }
   flush(last);
   return { parts, tables };
 }
+
+/** A list item line: its indentation, then a bullet or a number. */
+const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+/;
 
 function rowOfLine(src: Source, line: number): TableRow {
   const start = src.lines.lineStarts[line]!;
