@@ -4,7 +4,7 @@
 // own memo (this suite runs last, so the audit suite's counts are not disturbed).
 const assert = require('assert');
 const vscode = require('vscode');
-const { activateAndWaitForIndex, EXTENSION_ID, fileUri, openFile, ruleOf, waitForDiagnostics, withTimeout } = require('./helpers');
+const { activateAndWaitForIndex, EXTENSION_ID, fileUri, hoverText, openFile, ruleOf, waitForDiagnostics, withTimeout } = require('./helpers');
 
 /** Writes a memo under decisions/editing/ and opens it in an editor. */
 async function writeMemo(name, text) {
@@ -155,6 +155,48 @@ describe('writing a memo', () => {
     const opened = vscode.window.activeTextEditor;
     assert.ok(opened.document.uri.path.endsWith('/evidence/cpu-profile.md'), `the evidence file is open: ${opened.document.uri.path}`);
     assert.match(opened.document.getText(), /2026-05-18/);
+  });
+
+  it('8. a scorecard without an escalation path is reported and fixed, the cursor on the first name to fill; a stage gate shows its date', async () => {
+    const method = [
+      '## Alignment sheet',
+      '',
+      '- **Aim:** log shipping costs under 1 % CPU on every host',
+      '- **Mechanism:** We believe batching will move CPU cost down because it sends one request a second.',
+      '- **Feedback signals:**',
+      '  1. CPU of the shipper (leading)',
+      '  2. delivery delay',
+      '- **Stage gate:** We will continue if CPU of the shipper ≤ 1 % by week 2.',
+      '- **Guardrail:** delivery delay stays below 30 s.',
+      '- **Owner and cadence:** alice, weekly',
+      '',
+      '## Scorecard: ten hosts',
+      '',
+      '| Capacity signal | Threshold | Cadence | When crossed |',
+      '| --- | --- | --- | --- |',
+      '| shipper CPU | > 1 % | daily | pause |',
+      '| delivery delay | > 30 s | daily | review |',
+      '| dropped lines | > 0 | daily | escalate |',
+      '',
+      '- **Decision owner:** alice',
+      '',
+    ];
+    const { document, editor } = await writeMemo('0108-scorecard.md', [...FRONT, 'owners: [alice]', 'reviewed: 2026-06-10', 'evidence: [{url: https://example.com/cpu, limits: one host only}]', ...BODY, ...method].join('\n'));
+    const problems = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'scorecard-owner-missing'), 'scorecard-owner-missing');
+    const problem = problems.find((x) => ruleOf(x) === 'scorecard-owner-missing');
+    assert.strictEqual(document.lineAt(problem.range.start.line).text, '## Scorecard: ten hosts', 'reported at the scorecard heading');
+    assert.deepStrictEqual(problems.map(ruleOf).filter((r) => r !== 'scorecard-owner-missing' && r !== 'tenet-relevant-uncited'), [], 'the rest of the method is clean');
+    const fix = await quickFix(document.uri, problem.range, /Escalation path/);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the fix applies');
+    await waitForSelection(editor, (s) => !s.isEmpty, 'the first escalation name selected');
+    assert.strictEqual(selected(editor), 'OWNER');
+    assert.match(document.lineAt(editor.selection.active.line).text, /^- \*\*Escalation path:\*\* OWNER, then OWNER$/);
+    await waitForDiagnostics(document.uri, (d) => !d.some((x) => ruleOf(x) === 'scorecard-owner-missing'), 'scorecard-owner-missing to clear');
+
+    // The stage gate's hover counts `by week 2` from the memo's date (2026-05-20).
+    const gate = document.getText().indexOf('We will continue if');
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, document.positionAt(gate + 3));
+    assert.match(hoverText(hovers), /Stage gate\*\* due \*\*2026-06-03\*\* \(week 2 from the memo's date 2026-05-20\)\. Reviewed on 2026-06-10\./);
   });
 });
 
