@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runAction } from './actionHarness';
 import { configOnly, makeDir, memo, writeFiles } from './cliHarness';
 
 // The CLI as an npm package: `npm pack` makes a tarball that, installed into an empty folder
@@ -55,5 +56,9 @@ describe('the npm package', () => {
     const npx = spawnSync('npx', ['--offline', '--no', 'decision-memos', 'check', 'ws'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(npx.status).toBe(1);
     expect(npx.stdout).toContain('✖ 2 problems (1 error, 1 warning, 0 infos, 0 hints)');
+    // The GitHub Action finds the installed copy (its own checkout is out of reach here).
+    const annotated = runAction(project, { paths: 'ws' }, path.join(project, 'no-action-checkout'));
+    expect(annotated.status).toBe(1);
+    expect(annotated.stdout).toContain('::error file=ws/decisions/0001-a.md,line=2,col=9,');
   });
 });
