@@ -20,13 +20,21 @@ describe('help and version', () => {
   it('--help lists the commands and exits 0', () => {
     const r = runCli(['--help'], makeDir());
     expect(r.status).toBe(0);
-    for (const command of ['check', 'new', 'rules']) expect(r.stdout).toContain(command);
+    for (const command of ['check', 'fix', 'new', 'rules']) expect(r.stdout).toContain(command);
   });
 
   it('check --help documents the options', () => {
     const r = runCli(['check', '--help'], makeDir());
     expect(r.status).toBe(0);
-    for (const option of ['--format', '--max-warnings', '--quiet', '--no-color']) expect(r.stdout).toContain(option);
+    for (const option of ['--format', '--max-warnings', '--quiet', '--no-color', '--changed', '--base', 'github']) expect(r.stdout).toContain(option);
+  });
+
+  it('fix --help and new --help document their options', () => {
+    const fix = runCli(['fix', '--help'], makeDir());
+    expect(fix.status).toBe(0);
+    for (const option of ['--dry-run', '--max-warnings', '--quiet', '--color', '--no-color']) expect(fix.stdout).toContain(option);
+    const created = runCli(['new', '--help'], makeDir());
+    for (const option of ['--status', '--dir', '--base']) expect(created.stdout).toContain(option);
   });
 
   it('--version prints the package version', () => {
@@ -54,6 +62,9 @@ describe('bad arguments exit 2 with one line and no stack trace', () => {
     [['new']],
     [['new', 'Title', '--status', 'maybe']],
     [['new', '   ']],
+    [['fix', '--bogus']],
+    [['fix', '--max-warnings', 'x']],
+    [['check', '--base']],
   ])('%j', (args) => {
     expectUsageFailure(runCli(args, dir));
   });
