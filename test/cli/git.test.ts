@@ -193,6 +193,20 @@ describe('check --base and new --base', () => {
     expect(conflicts.map((d) => d.file)).toContain('decisions/0005-on-feature.md');
   });
 
+  it('works on a workspace in a folder of the repository', () => {
+    const dir = repo({ 'README.md': '# Repo\n', 'docs/.decisions.yaml': CONFIG, 'docs/decisions/0001-a.md': memo(['status: draft']) });
+    git(dir, 'checkout', '-q', '-b', 'feature');
+    writeFiles(dir, { 'docs/decisions/0002-here.md': memo(['status: draft']) });
+    commitAll(dir, 'feature');
+    git(dir, 'checkout', '-q', 'main');
+    writeFiles(dir, { 'docs/decisions/0002-there.md': memo(['status: draft']) });
+    commitAll(dir, 'main');
+    git(dir, 'checkout', '-q', 'feature');
+    const r = checkJson(dir, 'docs', '--base', 'main');
+    expect(r.report.diagnostics.filter((d) => d.rule === 'memo-id-conflict').map((d) => d.file)).toEqual(['decisions/0002-here.md']);
+    expect(runCli(['new', 'Next', '--base', 'main'], path.join(dir, 'docs')).stdout.trim()).toBe(path.join('decisions', '0003-next.md'));
+  });
+
   it('refuses an unknown base in one line', () => {
     const r = runCli(['check', '--base', 'nope'], diverged());
     expect(r.status).toBe(2);
