@@ -89,6 +89,8 @@ export class RelevanceModel {
   private readonly maxIdf: number;
   /** Stems of multi-word tags and aliases, by first stem (matched in the memo's word order). */
   private readonly phrases = new Map<string, string[][]>();
+  /** Term → each tenet's BM25 score for that term alone (MiniSearch's, field boosts included), asked once per term. */
+  private readonly postings = new Map<string, { id: string; score: number }[]>();
 
   constructor(
     readonly registryVersion: number,
@@ -130,10 +132,9 @@ export class RelevanceModel {
     // a workspace where most memos are about latency still makes "latency" count.
     const rarity = (term: string) => (this.subjectTerms.has(term) ? Math.sqrt(common(term)) : common(term));
     const use = (term: string) => saturate(weights.get(term) ?? 0) * rarity(term);
-    const query = [...weights.keys()].join(' ');
     // Every tenet is scored, so that standing out is measured against the whole registry.
-    const results = query ? this.search.search(query, { boostTerm: use }) : [];
-    const lexical = new Map(results.map((r) => [r.id as string, r]));
+    const results = this.bm25([...weights.keys()], use);
+    const lexical = new Map(results.map((r) => [r.id, r]));
     const keys = topTerms(weights);
     const out: Relevance[] = [];
     for (const tenet of candidates) {
@@ -175,6 +176,34 @@ export class RelevanceModel {
       r.score = combine(r.features);
     }
     return out.sort((a, b) => b.score - a.score || (a.tenet.id < b.tenet.id ? -1 : a.tenet.id > b.tenet.id ? 1 : 0));
+  }
+
+  /**
+   * BM25 of the tenets for a query of weighted terms, as MiniSearch scores an OR query with
+   * `boostTerm` (the sum of each term's boosted score, times the number of query terms matched),
+   * from each term's scores asked once: a memo's query is hundreds of terms, and thousands of
+   * memos share them.
+   */
+  private bm25(terms: readonly string[], boost: (term: string) => number): { id: string; score: number; terms: string[] }[] {
+    const byTenet = new Map<string, { id: string; score: number; terms: string[] }>();
+    for (const term of terms) {
+      // Only terms some tenet has can score.
+      if (!this.tenetsWithTerm.has(term)) continue;
+      let list = this.postings.get(term);
+      if (!list) this.postings.set(term, (list = this.search.search(term).map((r) => ({ id: r.id as string, score: r.score }))));
+      if (list.length === 0) continue;
+      const b = boost(term);
+      for (const { id, score } of list) {
+        const hit = byTenet.get(id);
+        if (hit) {
+          hit.score += b * score;
+          hit.terms.push(term);
+        } else byTenet.set(id, { id, score: b * score, terms: [term] });
+      }
+    }
+    const out = [...byTenet.values()];
+    for (const r of out) r.score *= r.terms.length;
+    return out;
   }
 
   /**

@@ -98,6 +98,10 @@ export class MemoIndex {
   private readonly termMemos = new Map<string, number>();
   /** Tenet id → what the memos citing it say. */
   private readonly teaching = new Map<string, TeachingProfile>();
+  /** How many memos name each owner (as written). */
+  private readonly ownerMemos = new Map<string, number>();
+  /** Bumped on every change: a cache of something derived from the index compares it. */
+  private changes = 0;
 
   set(summary: MemoSummary): void {
     this.delete(summary.file);
@@ -106,6 +110,7 @@ export class MemoIndex {
     for (const target of linkTargets(summary)) addTo(this.byLinkTarget, target, summary.file);
     this.countTerms(summary, 1);
     this.sorted = undefined;
+    this.changes++;
   }
 
   delete(file: string): boolean {
@@ -116,7 +121,18 @@ export class MemoIndex {
     for (const target of linkTargets(old)) removeFrom(this.byLinkTarget, target, file);
     this.countTerms(old, -1);
     this.sorted = undefined;
+    this.changes++;
     return true;
+  }
+
+  /** A number that changes whenever a memo is added, replaced or removed. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** How many memos name each owner, as written (`priya`, `priya@example.com`). */
+  get ownerCounts(): ReadonlyMap<string, number> {
+    return this.ownerMemos;
   }
 
   /** In how many memos a term is among the key terms. */
@@ -130,6 +146,7 @@ export class MemoIndex {
   }
 
   private countTerms(s: MemoSummary, delta: 1 | -1): void {
+    for (const o of new Set(s.owners)) bump(this.ownerMemos, o, delta);
     for (const t of s.keyTerms) bump(this.termMemos, t, delta);
     for (const id of s.cited) {
       let p = this.teaching.get(id);

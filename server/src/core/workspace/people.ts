@@ -69,12 +69,17 @@ export function findPerson(directory: PeopleDirectory, who: string): Person | un
 
 /** The directory's people, those who own the most memos first (then in directory order): what owner fixes offer. */
 export function rankedPeople(directory: PeopleDirectory, memos: MemoIndex): Person[] {
+  // Asked once per memo with an owner problem: computed once per state of the index.
+  const cached = rankings.get(directory);
+  if (cached && cached.memos === memos && cached.version === memos.version) return cached.people;
   const owned = new Map<Person, number>();
-  for (const m of memos.all) {
-    for (const o of m.owners) {
-      const p = findPerson(directory, o);
-      if (p) owned.set(p, (owned.get(p) ?? 0) + 1);
-    }
+  for (const [owner, n] of memos.ownerCounts) {
+    const p = findPerson(directory, owner);
+    if (p) owned.set(p, (owned.get(p) ?? 0) + n);
   }
-  return directory.people.map((p, i) => ({ p, i, n: owned.get(p) ?? 0 })).sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.p);
+  const people = directory.people.map((p, i) => ({ p, i, n: owned.get(p) ?? 0 })).sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.p);
+  rankings.set(directory, { memos, version: memos.version, people });
+  return people;
 }
+
+const rankings = new WeakMap<PeopleDirectory, { memos: MemoIndex; version: number; people: Person[] }>();
