@@ -31,7 +31,7 @@ export interface MemoSummary {
 }
 
 /** The figures of the method a memo contributes to the audit. */
-export interface MethodFacts {
+interface MethodFacts {
   /** Review dates: `review-by` and stage gates. */
   dues: { due: string; source: 'review-by' | 'stage gate' }[];
   reviewed: string | undefined;

@@ -1,7 +1,7 @@
 import type { AuditReport, ReviewItem } from './report';
 
 /** The owner a review without owners is filed under. */
-export const NO_OWNER = '(no owner)';
+const NO_OWNER = '(no owner)';
 
 export interface OwnerReviews {
   owner: string;
