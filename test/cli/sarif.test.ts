@@ -135,4 +135,19 @@ describe('check --format sarif', () => {
     zeroLine.runs[0]!.results.push({ message: { text: 'x' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a.md' }, region: { startLine: 0 } } }] });
     expect(validateSarif(zeroLine)).toBe(false);
   });
+
+  it('reports what suppression comments silence as suppressed (with the reason), which no other format shows or counts', () => {
+    const body = '# A decision\n\n<!-- decision-memos-disable-file owner-missing -- the platform team owns every memo here -->\n';
+    const dir = makeDir({ 'decisions/0001-a.md': memo(['owners: []'], body) });
+    const sarif = runCli(['check', '--format', 'sarif'], dir);
+    const log = JSON.parse(sarif.stdout) as SarifLog;
+    expectValid(log);
+    const owner = log.runs[0]!.results.find((r) => r.ruleId === 'owner-missing');
+    expect(owner!.suppressions).toEqual([{ kind: 'inSource', justification: 'the platform team owns every memo here' }]);
+    expect(log.runs[0]!.results.filter((r) => !r.suppressions).map((r) => r.ruleId)).not.toContain('owner-missing');
+    const json = JSON.parse(runCli(['check', '--format', 'json'], dir).stdout) as { diagnostics: { rule: string }[] };
+    expect(json.diagnostics.map((d) => d.rule)).not.toContain('owner-missing');
+    expect(runCli(['check'], dir).stdout).not.toContain('owner-missing');
+    expect(sarif.status).toBe(runCli(['check', '--format', 'json'], dir).status);
+  });
 });

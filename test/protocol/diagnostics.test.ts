@@ -67,6 +67,20 @@ describe('diagnostics over the protocol', () => {
     expect(burst.map((n) => n.params.version)).toEqual([last]);
   });
 
+  it('leaves out what a suppression comment silences, and reports the comment once nothing needs it', async () => {
+    const root = makeWorkspace(standardFiles());
+    server = await LspHarness.start(root, { settings: { debounceMs: 50 } });
+    const silenced = NO_OWNER_MEMO + '\n<!-- decision-memos-disable-file owner-missing -- owned by the platform team -->\n';
+    const first = server.waitForDiagnostics(NO_OWNER, (p) => p.version === 1);
+    await server.open(NO_OWNER, silenced);
+    expect(codes(await first)).not.toContain('owner-missing');
+    // Once the memo names its owner, the comment silences nothing.
+    const unused = server.waitForDiagnostics(NO_OWNER, has('suppression-unused'));
+    await server.change(NO_OWNER, silenced.replace('status: draft', 'status: draft\nowners: [alice]'));
+    const p = await unused;
+    expect(p.diagnostics.find((d) => d.code === 'suppression-unused')!.range.start.line).toBe(silenced.split('\n').findIndex((l) => l.startsWith('<!--')) + 1);
+  });
+
   it('re-checks an open memo when a tenet file changes on disk', async () => {
     const root = makeWorkspace(standardFiles());
     server = await LspHarness.start(root);

@@ -73,3 +73,24 @@ describe('quick fixes as snippets (in-process)', () => {
     expect(content).toContain('2026-03-02');
   });
 });
+
+describe('suppression quick fixes (in-process)', () => {
+  it('every diagnostic can be silenced on its line or in the file; applying one clears it and adds no problem', async () => {
+    const f = await serviceOn(standardFiles());
+    f.open(NO_OWNER);
+    const owner = f.service.checkDocument(f.uri(NO_OWNER))!.diagnostics.find((d) => d.rule === 'owner-missing')!;
+    const actions = codeActions(f.service, { textDocument: { uri: f.uri(NO_OWNER) }, range: owner.range, context: { diagnostics: [] } });
+    const titles = actions.filter((a) => a.diagnostics?.[0]?.code === 'owner-missing').map((a) => a.title);
+    // In the front matter only the file-wide comment can be written.
+    expect(titles).toContain('Suppress owner-missing in this file');
+    expect(titles).not.toContain('Suppress owner-missing on this line');
+    const suppress = actions.find((a) => a.title === 'Suppress owner-missing in this file')!;
+    expect(suppress.isPreferred).toBe(false);
+    const before = f.service.checkDocument(f.uri(NO_OWNER))!.diagnostics.map((d) => d.rule);
+    const text = apply(NO_OWNER_MEMO, suppress, f.uri(NO_OWNER));
+    expect(text).toContain('<!-- decision-memos-disable-file owner-missing -->');
+    f.edit(NO_OWNER, text);
+    const after = f.service.checkDocument(f.uri(NO_OWNER))!.diagnostics.map((d) => d.rule);
+    expect(after).toEqual(before.filter((r) => r !== 'owner-missing'));
+  });
+});

@@ -61,13 +61,22 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions,
   const { failures, onRuleError } = ruleFailureLog();
   const cacheFile = options.cache || options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined;
   const cacheStore = cacheFile ? readCacheFile(cacheFile) : undefined;
-  // No output format prints quick fixes, so they are not kept.
+  // No output format prints quick fixes, so they are not kept. SARIF reports what suppression
+  // comments silence, marked as suppressed; every other format leaves it out.
+  const withSuppressed = options.format === 'sarif';
   const outcomes = targets.map((t) =>
-    checkTarget(t, rules, io.today, { onRuleError, withoutFixes: true, ...(cacheStore ? { cacheStore } : {}), ...(options.base !== undefined ? { baseRef: options.base } : {}) }),
+    checkTarget(t, rules, io.today, {
+      onRuleError,
+      withoutFixes: true,
+      ...(withSuppressed ? { includeSuppressed: true } : {}),
+      ...(cacheStore ? { cacheStore } : {}),
+      ...(options.base !== undefined ? { baseRef: options.base } : {}),
+    }),
   );
   if (cacheFile && cacheStore && cacheStore.dirty) writeCacheFile(cacheFile, cacheStore, io);
-  const report = mergeOutcomes(outcomes);
-  const shown = options.quiet ? { ...report, diagnostics: report.diagnostics.filter((d) => d.severity === 'error') } : report;
+  const everything = mergeOutcomes(outcomes);
+  const report = withSuppressed ? { ...everything, diagnostics: everything.diagnostics.filter((d) => !d.suppressed) } : everything;
+  const shown = options.quiet ? { ...everything, diagnostics: everything.diagnostics.filter((d) => d.severity === 'error') } : everything;
   io.stdout(render(shown, options, io, rules));
   return finishCheck(report, outcomes, failures, options.maxWarnings, io);
 }

@@ -56,6 +56,8 @@ export interface Diagnostic {
   range: Range;
   related?: RelatedLocation[];
   fixes?: Fix[];
+  /** Silenced by a suppression comment in the memo (kept for SARIF, which reports it as suppressed; every other output leaves it out). */
+  suppressed?: { justification?: string };
 }
 
 /** A value read from YAML together with where it stands in the document. */

@@ -16,7 +16,7 @@ import type { Workspace } from '../core/workspace/workspace';
 //   - what its evidence paths resolve to on disk right now (re-checked with a stat each run).
 // The cache is plain JSON, safe to delete, and a file that does not parse is ignored.
 
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 interface CacheEntry {
   hash: string;

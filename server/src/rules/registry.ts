@@ -41,6 +41,7 @@ import { dateInvalid } from './date-invalid';
 import { supersedeBroken } from './supersede-broken';
 import { memoDuplicateId } from './memo-duplicate-id';
 import { memoIdConflict } from './memo-id-conflict';
+import { suppressionUnused } from './suppression-unused';
 import { tenetMalformed } from './tenet-malformed';
 import { tenetDuplicateId } from './tenet-duplicate-id';
 import { tenetParentUnknown } from './tenet-parent-unknown';
@@ -88,6 +89,7 @@ export const ALL_RULES: readonly Rule[] = [
   supersedeBroken,
   memoDuplicateId,
   memoIdConflict,
+  suppressionUnused,
   tenetMalformed,
   tenetDuplicateId,
   tenetParentUnknown,

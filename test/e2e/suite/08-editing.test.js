@@ -181,7 +181,7 @@ describe('writing a memo', () => {
       '- **Decision owner:** alice',
       '',
     ];
-    const { document, editor } = await writeMemo('0108-scorecard.md', [...FRONT, 'owners: [alice]', 'reviewed: 2026-06-10', 'evidence: [{url: https://example.com/cpu, limits: one host only}]', ...BODY, ...method].join('\n'));
+    const { document, editor } = await writeMemo('0109-scorecard.md', [...FRONT, 'owners: [alice]', 'reviewed: 2026-06-10', 'evidence: [{url: https://example.com/cpu, limits: one host only}]', ...BODY, ...method].join('\n'));
     const problems = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'scorecard-owner-missing'), 'scorecard-owner-missing');
     const problem = problems.find((x) => ruleOf(x) === 'scorecard-owner-missing');
     assert.strictEqual(document.lineAt(problem.range.start.line).text, '## Scorecard: ten hosts', 'reported at the scorecard heading');

@@ -26,6 +26,8 @@ export function formatSarif(report: CheckReport, rules: readonly Rule[]): string
     const index = ruleIndex.get(d.rule);
     if (index !== undefined) result.ruleIndex = index;
     if (d.related?.length) result.relatedLocations = d.related.map(related);
+    // Silenced by a comment in the memo: reported, and marked so dashboards do not count it.
+    if (d.suppressed) result.suppressions = [{ kind: 'inSource', ...(d.suppressed.justification ? { justification: d.suppressed.justification } : {}) }];
     return result;
   });
   const log: Sarif.Log = {

@@ -2,6 +2,7 @@ import type { MemoModel } from '../memo/memoModel';
 import { frontMatterBroken } from '../memo/lifecycle';
 import { parseMemo } from '../memo/memoParser';
 import type { Finding, Rule, RuleContext } from './rule';
+import { applySuppressions } from './suppressions';
 import type { TenetFile } from '../tenets/tenetModel';
 import type { MemoSummary } from '../workspace/memoIndex';
 import { frontMatterSummary } from '../workspace/frontMatterSummary';
@@ -37,6 +38,8 @@ export interface CheckOptions {
    * them by reporting nothing.
    */
   onRuleError?: (ruleId: string, file: string, error: unknown) => void;
+  /** Keep the diagnostics that suppression comments silence, marked `suppressed` (for SARIF). */
+  includeSuppressed?: boolean;
 }
 
 function effectiveSeverity(rule: Rule, ctx: RuleContext, overrides?: SeverityOverrides): SeveritySetting {
@@ -65,7 +68,18 @@ export function checkMemo(memo: MemoModel, rules: readonly Rule[], ctx: RuleCont
       options.onRuleError(rule.id, memo.file, error);
     }
   }
-  return sortDiagnostics(out);
+  const sorted = sortDiagnostics(out);
+  const suppressions = memo.suppressions;
+  if (suppressions.length === 0) return sorted;
+  const { diagnostics, unused } = applySuppressions(sorted, suppressions, new Set(rules.map((r) => r.id)));
+  for (const rule of rules) {
+    if (rule.target !== 'memo' || !rule.checkSuppressions || unused.length === 0) continue;
+    const severity = effectiveSeverity(rule, ctx, options.overrides);
+    if (severity === 'off') continue;
+    rule.checkSuppressions(memo, unused, (f) => diagnostics.push(toDiagnostic(rule, severity, memo.file, f, !options.withoutFixes)));
+  }
+  const all = sortDiagnostics(diagnostics);
+  return options.includeSuppressed ? all : all.filter((d) => !d.suppressed);
 }
 
 /** Runs every tenet rule on one tenet file, plus its load problems. */
@@ -163,16 +177,18 @@ export function checkWorkspace(
   for (const p of pending) {
     if (only && !only.has(p.file)) continue;
     const reused = cache && p.hash ? cache.diagnostics(ws, p.file, p.hash, index) : undefined;
+    // Suppressed results are kept in the cache, so a later SARIF run can report them.
+    const visible = (list: Diagnostic[]) => (options.includeSuppressed ? list : list.filter((d) => !d.suppressed));
     if (reused) {
-      diagnostics.push(...reused);
+      diagnostics.push(...visible(reused));
       continue;
     }
     const model = p.model ?? parseMemo(p.file, p.text);
     p.model = undefined;
-    const found = checkMemo(model, rules, ctx, options);
+    const found = checkMemo(model, rules, ctx, { ...options, includeSuppressed: true });
     // Results against a front-matter index may differ in relevance: a later full check must not reuse them.
     if (cache && p.hash && !frontMatterIndex) cache.store(ws, model, p.hash, ws.memos.get(p.file)!, index, found);
-    diagnostics.push(...found);
+    diagnostics.push(...visible(found));
   }
   diagnostics.push(...loadDiagnostics(ws, rules, options).filter((d) => !only || only.has(d.file) || d.file === '.decisions.yaml'));
   return { diagnostics: sortDiagnostics(diagnostics), memoFiles: only ? memoFiles.filter((f) => only.has(f)) : memoFiles, tenetFiles };

@@ -1,3 +1,4 @@
+import type { SuppressionResult } from './suppressions';
 import type { BaseRef } from '../workspace/baseRef';
 import type { ResolvedConfig } from '../workspace/config';
 import type { MemoIndex } from '../workspace/memoIndex';
@@ -47,6 +48,11 @@ export interface MemoRule extends RuleMeta {
   /** The rule reads only the body (or reports the front matter itself): it runs while the front matter is broken. */
   bodyOnly?: true;
   check(memo: MemoModel, ctx: RuleContext, report: Report): void;
+  /**
+   * Called after every rule has run and the memo's suppression comments have been applied, with
+   * the comments (or the rules they name) that silenced nothing: only the checker knows that.
+   */
+  checkSuppressions?(memo: MemoModel, unused: SuppressionResult['unused'], report: Report): void;
 }
 
 export interface TenetRule extends RuleMeta {

@@ -1,5 +1,6 @@
 import type { MemoStatus } from '../../shared/vocabulary';
 import type { LineIndex } from '../text/lineIndex';
+import type { Suppression } from '../check/suppressions';
 import type { BodyStructures } from './structureModel';
 import type { Located, Range } from '../types';
 import type { YamlEntry, YamlMap, YamlProblem, YamlValue } from '../yaml/yamlTree';
@@ -118,4 +119,6 @@ export interface MemoModel {
   readonly prose: ProseLine[];
   /** The method's structures (alignment sheets, scorecards, evidence logs, invalidation lines). Read on first use. */
   readonly structures: BodyStructures;
+  /** The body's suppression comments (`<!-- decision-memos-disable… -->`), in order. Read on first use. */
+  readonly suppressions: Suppression[];
 }

@@ -4,6 +4,7 @@ import { readBodyStructure } from '../markdown/markdownStructure';
 import { proseLines, scanBody } from './bodyScanner';
 import type { BodyStructures } from './structureModel';
 import { readStructures } from './structures';
+import { readSuppressions, type Suppression } from '../check/suppressions';
 import type { Citation, EvidenceEntry, FieldSource, MemoModel, ProseLine } from './memoModel';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import type { Located } from '../types';
@@ -23,6 +24,7 @@ export function parseMemo(file: string, rawText: string): MemoModel {
   const fm = (key: string) => fields.get(key);
   let prose: ProseLine[] | undefined;
   let structures: BodyStructures | undefined;
+  let suppressions: Suppression[] | undefined;
 
   const idEntry = fm('id');
   const idText = scalarText(idEntry?.value);
@@ -90,6 +92,9 @@ export function parseMemo(file: string, rawText: string): MemoModel {
     },
     get structures() {
       return (structures ??= readStructures({ text, lines, sections: body.sections, bodyStart, excluded: structure.excluded }));
+    },
+    get suppressions() {
+      return (suppressions ??= readSuppressions(text, lines, bodyStart, structure.excluded));
     },
   };
 }

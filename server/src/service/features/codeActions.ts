@@ -9,6 +9,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { selectFixAll } from '../../core/fixes/fixAll';
+import { suppressionFixes } from '../../core/fixes/suppressionFixes';
 import type { Diagnostic, Fix, Range } from '../../core/types';
 import { normaliseRelative } from '../../core/workspace/workspaceFs';
 import { OPEN_FILE_COMMAND } from '../../shared/protocol';
@@ -30,12 +31,16 @@ export function codeActions(svc: DecisionService, params: CodeActionParams): Cod
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (!only || only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(k + '.'))) {
+    const target = svc.target(params.textDocument.uri);
+    const memo = target?.kind === 'memo' ? svc.documents.memoModel(target.doc, target.rel) : undefined;
     for (const d of result.diagnostics) {
-      if (!d.fixes?.length) continue;
+      // After the rule's own fixes: silencing it here, or in the whole file.
+      const fixes = [...(d.fixes ?? []), ...(memo ? suppressionFixes(memo, d) : [])];
+      if (fixes.length === 0) continue;
       const attached = params.context.diagnostics.find((c) => c.source === DIAGNOSTIC_SOURCE && c.code === d.rule && sameRange(c.range, d.range));
       if (!attached && !intersects(d.range, params.range)) continue;
       const diagnostic = attached ?? toLspDiagnostic(d, (f) => result.folder.uriOf(f));
-      for (const fix of d.fixes) {
+      for (const fix of fixes) {
         const edit = fixEdit(svc, result.folder, current, fix);
         if (!edit) continue;
         const created = fix.createFile ? normaliseRelative(fix.createFile.path) : undefined;
