@@ -10,7 +10,7 @@ import { registerInsertLineCommands } from './insertLines';
 import { createLanguageClient } from './languageClient';
 import { registerNewMemoCommand } from './newMemo';
 import { registerFrontMatterOnEnter } from './onEnter';
-import { fetchProblems, registerShowProblemsCommand } from './problems';
+import { fetchProblems, registerCheckAllCommand, registerShowProblemsCommand } from './problems';
 import { registerShowReferencesCommand } from './showReferences';
 import { StatusBar } from './statusBar';
 import { registerTaskProvider } from './tasks';
@@ -66,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decisi
     ...registerFrontMatterOnEnter(),
     registerShowReferencesCommand(),
     registerShowProblemsCommand(() => languageClient),
+    registerCheckAllCommand(() => languageClient),
     registerTaskProvider(context),
     // Run by a quick fix after it created a file (an evidence file from its template): open it to fill in.
     vscode.commands.registerCommand(OPEN_FILE_COMMAND, async (uri: string) => {

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PROBLEMS_REQUEST, type FileProblems, type ProblemsResult } from '../../server/src/shared/protocol';
+import { CHECK_ALL_REQUEST, PROBLEMS_REQUEST, type FileProblems, type ProblemsResult } from '../../server/src/shared/protocol';
 import { SETTINGS_SECTION } from '../../server/src/shared/settings';
 
 /** The status bar's command: where the problems it counts are. */
 export const SHOW_PROBLEMS_COMMAND = 'decisionMemos.showProblems';
+/** Fills Problems with every memo's problems, whatever problemsScope says. */
+const CHECK_ALL_COMMAND = 'decisionMemos.checkAll';
 
 /** The files with problems, as the server counts them (closed files included, whatever Problems shows). */
 export function fetchProblems(client: LanguageClient, folder?: vscode.Uri): Promise<ProblemsResult> {
@@ -47,5 +49,22 @@ export function registerShowProblemsCommand(getClient: () => LanguageClient): vs
       await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('problemsScope', 'workspace', vscode.ConfigurationTarget.Workspace);
     }
     await vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+}
+
+/**
+ * "Check All Memos": the server checks every memo and tenet file and shows their problems in the
+ * Problems view (until the settings change), then says how many there are.
+ */
+export function registerCheckAllCommand(getClient: () => LanguageClient): vscode.Disposable {
+  return vscode.commands.registerCommand(CHECK_ALL_COMMAND, async () => {
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Decision Memos: checking all memos…' }, () =>
+      Promise.resolve(getClient().sendRequest(CHECK_ALL_REQUEST, {})),
+    );
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const total = result.files.reduce((n, f) => ({ errors: n.errors + f.errors, warnings: n.warnings + f.warnings }), { errors: 0, warnings: 0 });
+    const text = problemText(total);
+    void vscode.window.showInformationMessage(text ? `Decision Memos: ${text} in ${result.files.length} file${result.files.length === 1 ? '' : 's'}.` : 'Decision Memos: no memo or tenet file has an error or a warning.');
+    return result;
   });
 }

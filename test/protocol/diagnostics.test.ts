@@ -130,6 +130,20 @@ describe('diagnostics over the protocol', () => {
     await cleared;
   });
 
+  it('"Check All Memos" shows closed memos whatever problemsScope says, answers with the files with problems, until the settings change', async () => {
+    const root = makeWorkspace(standardFiles());
+    server = await LspHarness.start(root, { settings: { problemsScope: 'openFiles' } });
+    const shown = server.waitForDiagnostics(NO_OWNER, has('owner-missing'));
+    const result = await server.request<{ files: { file: string; warnings: number }[]; problemsScope: string }>('decisionMemos/checkAll', {});
+    expect(result.problemsScope).toBe('workspace');
+    expect(result.files.map((f) => f.file)).toContain(NO_OWNER);
+    expect((await shown).version).toBeUndefined();
+    // The settings say again what Problems shows: the closed memo's diagnostics go.
+    const cleared = server.waitForDiagnostics(NO_OWNER, (p) => p.diagnostics.length === 0);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await cleared;
+  });
+
   it('applies rule severities from the settings and turns off with enable: false', async () => {
     const root = makeWorkspace(standardFiles());
     server = await LspHarness.start(root, { settings: { rules: { 'owner-missing': 'error' } } });

@@ -46,6 +46,10 @@ export class DiagnosticsPipeline {
   private readonly pauseTimers = new Map<string, NodeJS.Timeout>();
   readonly counts = new ProblemCounts();
   readonly status: StatusReporter;
+  /** Folders whose closed files are shown after "Check All Memos", whatever problemsScope says (until the settings change). */
+  private readonly showingAll = new Set<ProjectFolder>();
+  /** Who waits for a folder's next finished pass. */
+  private readonly passWaiters = new Map<ProjectFolder, (() => void)[]>();
 
   constructor(private readonly parts: PipelineParts) {
     const { service, connection, log } = parts;
@@ -131,6 +135,32 @@ export class DiagnosticsPipeline {
     return { files, problemsScope: scope };
   }
 
+  /** "Check All Memos": every closed file of the folders checked and shown, then their problems. */
+  async checkAll(params: ProblemsParams | undefined): Promise<ProblemsResult> {
+    const { service } = this.parts;
+    const wanted = params?.folder === undefined ? service.folders.all : [service.folders.existingFolderFor(params.folder)].filter((f): f is ProjectFolder => f !== undefined);
+    await Promise.all(
+      wanted.map(
+        (folder) =>
+          new Promise<void>((resolve) => {
+            this.showingAll.add(folder);
+            // Any later pass of the folder (a change may replace this one) shows everything too.
+            this.passWaiters.set(folder, [...(this.passWaiters.get(folder) ?? []), resolve]);
+            this.recheckOpen(folder);
+            this.requestPass(folder, 0);
+          }),
+      ),
+    );
+    const result = await this.problems(params);
+    return { ...result, problemsScope: 'workspace' };
+  }
+
+  private passFinished(folder: ProjectFolder): void {
+    const waiters = this.passWaiters.get(folder) ?? [];
+    this.passWaiters.delete(folder);
+    for (const w of waiters) w();
+  }
+
   /** What a change affects, as the service announced it: the one place effects are applied. */
   private follow({ folder, affected, source }: FolderChange): void {
     if (affected.citationsChanged) this.parts.refreshCodeLenses();
@@ -207,6 +237,7 @@ export class DiagnosticsPipeline {
           .filter((rel): rel is string => rel !== undefined);
         this.counts.replace(folder, fresh, open);
         this.status.update();
+        this.passFinished(folder);
       });
     void this.parts.settings.get(folder).then((s) => {
       settings = s;
@@ -219,6 +250,8 @@ export class DiagnosticsPipeline {
   async settingsChanged(pushedSettings: unknown): Promise<void> {
     const { service } = this.parts;
     this.parts.settings.clear(pushedSettings);
+    // "Check All Memos" lasts until the settings say again what Problems should show.
+    this.showingAll.clear();
     for (const folder of service.folders.all) {
       const settings = await this.parts.settings.get(folder);
       if (!settings.enable) {
@@ -245,6 +278,7 @@ export class DiagnosticsPipeline {
     for (const doc of service.documents.all()) if (service.folders.existingFolderFor(doc.uri) === folder) this.publisher.publish(doc.uri, [], undefined, doc.version);
     this.counts.clearFolder(folder);
     this.status.update();
+    this.passFinished(folder);
   }
 
   dispose(): void {
@@ -263,7 +297,7 @@ export class DiagnosticsPipeline {
       this.counts.set(folder, rel, diagnostics);
       this.status.update();
     }
-    const visible = settings.problemsScope === 'workspace' || folder.isConfigOrPeople(rel);
+    const visible = settings.problemsScope === 'workspace' || this.showingAll.has(folder) || folder.isConfigOrPeople(rel);
     if (visible) this.publisher.publish(uri, diagnostics.map((d) => toLspDiagnostic(d, (f) => folder.uriOf(f))), folder);
     else this.publisher.clear(uri);
   }

@@ -23,7 +23,7 @@ import { references } from '../service/features/references';
 import { prepareRename, rename } from '../service/features/rename';
 import { workspaceSymbols } from '../service/features/workspaceSymbols';
 import { NO_CLIENT_FLAGS, type ClientFlags } from '../service/host';
-import { AUDIT_REQUEST, NEW_MEMO_REQUEST, PROBLEMS_REQUEST } from '../shared/protocol';
+import { AUDIT_REQUEST, CHECK_ALL_REQUEST, NEW_MEMO_REQUEST, PROBLEMS_REQUEST } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { DiagnosticsPipeline } from './diagnosticsPipeline';
 import { nodeServiceHost } from './nodeHost';
@@ -145,6 +145,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(NEW_MEMO_REQUEST, safeRequest('newMemo', log, (p) => newMemo(service, p)));
   connection.onRequest(AUDIT_REQUEST, safeRequest('audit', log, (p) => audit(service, p)));
   connection.onRequest(PROBLEMS_REQUEST, safeRequest('problems', log, (p) => diagnostics.problems(p)));
+  connection.onRequest(CHECK_ALL_REQUEST, safeRequest('checkAll', log, (p) => diagnostics.checkAll(p)));
   connection.onShutdown(() => {
     service.dispose();
     diagnostics.dispose();

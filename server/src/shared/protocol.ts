@@ -81,3 +81,10 @@ export interface ProblemsResult {
 }
 
 export const PROBLEMS_REQUEST = new RequestType<ProblemsParams | undefined, ProblemsResult, void>('decisionMemos/problems');
+
+/**
+ * Client → server ("Check All Memos"): check every memo and tenet file of a folder (or of every
+ * folder) and show their problems, whatever `problemsScope` says, until the settings change.
+ * Answers once the pass is done, with the files that have errors or warnings.
+ */
+export const CHECK_ALL_REQUEST = new RequestType<ProblemsParams | undefined, ProblemsResult, void>('decisionMemos/checkAll');

@@ -54,4 +54,14 @@ describe('commands', () => {
     assert.strictEqual(active.document.uri.toString(), expected.toString());
     assert.match(active.document.getText(), /title: Use Postgres for billing/);
   });
+
+  it('Check All Memos fills Problems with the closed memos’ problems, whatever problemsScope says', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const result = await vscode.commands.executeCommand('decisionMemos.checkAll');
+    assert.ok(result && result.files.length > 0, `the fixture has memos with problems: ${JSON.stringify(result)}`);
+    const closed = result.files.find((f) => !vscode.workspace.textDocuments.some((d) => d.uri.toString() === f.uri));
+    assert.ok(closed, 'a closed file has problems');
+    const uri = vscode.Uri.parse(closed.uri);
+    await waitForDiagnostics(uri, (d) => d.length > 0, `${closed.file} in Problems while closed`);
+  });
 });
