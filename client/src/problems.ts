@@ -54,7 +54,7 @@ export function registerShowProblemsCommand(getClient: () => LanguageClient): vs
 
 /**
  * "Check All Memos": the server checks every memo and tenet file and shows their problems in the
- * Problems view (until the settings change), then says how many there are.
+ * Problems view (those files, until the settings change), then says how many there are.
  */
 export function registerCheckAllCommand(getClient: () => LanguageClient): vscode.Disposable {
   return vscode.commands.registerCommand(CHECK_ALL_COMMAND, async () => {

@@ -138,6 +138,19 @@ describe('diagnostics over the protocol', () => {
     expect(result.problemsScope).toBe('workspace');
     expect(result.files.map((f) => f.file)).toContain(NO_OWNER);
     expect((await shown).version).toBeUndefined();
+    // A memo created afterwards was not part of the check: it follows problemsScope (counted, not shown).
+    const LATER = 'decisions/0009-later.md';
+    writeFiles(root, { [LATER]: NO_OWNER_MEMO.replace('"0002"', '"0009"') });
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri(LATER), type: 1 }] });
+    for (let counted = false; !counted; ) {
+      const nextStatus = server.waitFor('decisionMemos/status');
+      const problems = await server.request<{ files: { file: string }[] }>('decisionMemos/problems', {});
+      counted = problems.files.some((f) => f.file === LATER);
+      if (!counted) await nextStatus;
+      else nextStatus.catch(() => undefined);
+    }
+    const published = server.received.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === server.uri(LATER));
+    expect(published.every((n) => n.params.diagnostics.length === 0)).toBe(true);
     // The settings say again what Problems shows: the closed memo's diagnostics go.
     const cleared = server.waitForDiagnostics(NO_OWNER, (p) => p.diagnostics.length === 0);
     await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

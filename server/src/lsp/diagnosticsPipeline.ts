@@ -46,8 +46,13 @@ export class DiagnosticsPipeline {
   private readonly pauseTimers = new Map<string, NodeJS.Timeout>();
   readonly counts = new ProblemCounts();
   readonly status: StatusReporter;
-  /** Folders whose closed files are shown after "Check All Memos", whatever problemsScope says (until the settings change). */
-  private readonly showingAll = new Set<ProjectFolder>();
+  /**
+   * The closed files "Check All Memos" checked, per folder: shown whatever problemsScope says until
+   * the settings change. Files created later follow problemsScope, as they would have before.
+   */
+  private readonly showingAll = new Map<ProjectFolder, Set<string>>();
+  /** Folders whose pass started by "Check All Memos" is still running: the files it checks join `showingAll`. */
+  private readonly collectingAll = new Set<ProjectFolder>();
   /** Who waits for a folder's next finished pass. */
   private readonly passWaiters = new Map<ProjectFolder, (() => void)[]>();
 
@@ -143,8 +148,9 @@ export class DiagnosticsPipeline {
       wanted.map(
         (folder) =>
           new Promise<void>((resolve) => {
-            this.showingAll.add(folder);
-            // Any later pass of the folder (a change may replace this one) shows everything too.
+            if (!this.showingAll.has(folder)) this.showingAll.set(folder, new Set());
+            this.collectingAll.add(folder);
+            // The next finished pass of the folder (a change may replace this one) ends the collection.
             this.passWaiters.set(folder, [...(this.passWaiters.get(folder) ?? []), resolve]);
             this.recheckOpen(folder);
             this.requestPass(folder, 0);
@@ -158,6 +164,7 @@ export class DiagnosticsPipeline {
   private passFinished(folder: ProjectFolder): void {
     const waiters = this.passWaiters.get(folder) ?? [];
     this.passWaiters.delete(folder);
+    this.collectingAll.delete(folder);
     for (const w of waiters) w();
   }
 
@@ -252,6 +259,7 @@ export class DiagnosticsPipeline {
     this.parts.settings.clear(pushedSettings);
     // "Check All Memos" lasts until the settings say again what Problems should show.
     this.showingAll.clear();
+    this.collectingAll.clear();
     for (const folder of service.folders.all) {
       const settings = await this.parts.settings.get(folder);
       if (!settings.enable) {
@@ -297,7 +305,9 @@ export class DiagnosticsPipeline {
       this.counts.set(folder, rel, diagnostics);
       this.status.update();
     }
-    const visible = settings.problemsScope === 'workspace' || this.showingAll.has(folder) || folder.isConfigOrPeople(rel);
+    const shownByCheckAll = this.showingAll.get(folder);
+    if (this.collectingAll.has(folder)) shownByCheckAll?.add(rel);
+    const visible = settings.problemsScope === 'workspace' || shownByCheckAll?.has(rel) === true || folder.isConfigOrPeople(rel);
     if (visible) this.publisher.publish(uri, diagnostics.map((d) => toLspDiagnostic(d, (f) => folder.uriOf(f))), folder);
     else this.publisher.clear(uri);
   }

@@ -11,7 +11,7 @@ import type { Diagnostic, Range } from '../types';
 // Comments inside code blocks are examples, not suppressions. A suppression that suppresses
 // nothing is reported by suppression-unused.
 
-export type SuppressionKind = 'disable-next-line' | 'disable' | 'enable' | 'disable-file';
+type SuppressionKind = 'disable-next-line' | 'disable' | 'enable' | 'disable-file';
 
 export interface Suppression {
   kind: SuppressionKind;
