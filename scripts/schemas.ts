@@ -3,6 +3,7 @@
 // `contributes.yamlValidation` hands them to the YAML extension, and a unit test
 // (test/unit/jsonSchemas.test.ts) fails when a file drifts from what this module computes.
 import { configSchema } from '../server/src/core/workspace/config';
+import { authoritySchema } from '../server/src/core/authority/authoritySchema';
 import { peopleSchema } from '../server/src/core/workspace/peopleSchema';
 import { tenetFileSchema } from '../server/src/core/tenets/tenetSchema';
 import { ALL_RULES, RULE_IDS } from '../server/src/rules/registry';
@@ -28,6 +29,7 @@ export function jsonSchemas(): Record<string, object> {
   return {
     'decisions.schema.json': decisionsSchema(),
     'people.schema.json': { $schema: DRAFT, ...peopleSchema() },
+    'authority.schema.json': { $schema: DRAFT, ...authoritySchema() },
     'tenets.schema.json': { $schema: DRAFT, ...tenetFileSchema() },
   };
 }

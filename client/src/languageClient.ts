@@ -11,6 +11,8 @@ const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'markdown' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'file', pattern: '**/.decisions.yaml' },
+  // A source of owners when the config says so (it has no language of its own).
+  { scheme: 'file', pattern: '**/CODEOWNERS' },
 ];
 
 /** Builds (without starting) the client for the bundled server `dist/server.js`. */

@@ -149,7 +149,8 @@ describe('diagnostics over the protocol', () => {
       if (!counted) await nextStatus;
       else nextStatus.catch(() => undefined);
     }
-    const published = server.received.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === server.uri(LATER));
+    const laterUri = server.uri(LATER);
+    const published = server.received.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === laterUri);
     expect(published.every((n) => n.params.diagnostics.length === 0)).toBe(true);
     // The settings say again what Problems shows: the closed memo's diagnostics go.
     const cleared = server.waitForDiagnostics(NO_OWNER, (p) => p.diagnostics.length === 0);

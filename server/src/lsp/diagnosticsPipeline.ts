@@ -232,7 +232,7 @@ export class DiagnosticsPipeline {
     const fresh = new Map<string, [number, number]>();
     const files = () => {
       const ws = folder.ws;
-      const set = new Set([...ws.memos.all.map((m) => m.file), ...ws.registry.tenetFiles.map((f) => f.file), ...ws.unreadable.keys(), '.decisions.yaml', folder.peoplePath]);
+      const set = new Set([...ws.memos.all.map((m) => m.file), ...ws.registry.tenetFiles.map((f) => f.file), ...ws.unreadable.keys(), ...folder.settingsFiles()]);
       return [...set].filter((rel) => !folder.openDocument(rel));
     };
     const start = () =>

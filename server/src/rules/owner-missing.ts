@@ -34,7 +34,7 @@ export const ownerMissing: MemoRule = {
  * person. Plain clients get `OWNER`, which placeholder-left reports until it is replaced.
  */
 function ownerFixes(memo: MemoModel, ctx: RuleContext, entry: YamlEntry | undefined): Fix[] {
-  const people = ctx.people ? rankedPeople(ctx.people, ctx.memos).slice(0, MAX_PEOPLE) : [];
+  const people = ctx.people ? rankedPeople(ctx.people, ctx.memos, ctx.today).slice(0, MAX_PEOPLE) : [];
   const fixes: Fix[] = [];
   const placeholder = ownersEdit(memo, entry, 'OWNER');
   if (placeholder) {

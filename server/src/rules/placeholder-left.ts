@@ -64,7 +64,7 @@ function empty(label: string, what: string, example: string): string {
 
 /** A person blank, with one fix per known person (the workspace's most frequent owners first). */
 function peopleBlank(memo: MemoModel, ctx: RuleContext, who: Located<string>, what: string): Finding {
-  const people = ctx.people ? rankedPeople(ctx.people, ctx.memos).slice(0, MAX_PEOPLE) : [];
+  const people = ctx.people ? rankedPeople(ctx.people, ctx.memos, ctx.today).slice(0, MAX_PEOPLE) : [];
   const fixes: Fix[] = people.map((p, i) => ({
     title: `Replace \`${who.value}\` with \`${p.id}\`${p.name ? ` (${p.name})` : ''}`,
     edits: [{ range: who.range, newText: p.id }],

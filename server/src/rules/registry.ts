@@ -34,6 +34,10 @@ import { scorecardOwnerMissing } from './scorecard-owner-missing';
 import { dependencyOwnerMissing } from './dependency-owner-missing';
 import { evidenceLogIncomplete } from './evidence-log-incomplete';
 import { evidenceLogUnlisted } from './evidence-log-unlisted';
+import { decisionTypeUnknown } from './decision-type-unknown';
+import { authorityMismatch } from './authority-mismatch';
+import { escalationRequired } from './escalation-required';
+import { ownerDeparted } from './owner-departed';
 import { boundaryMissing } from './boundary-missing';
 import { statusInvalid } from './status-invalid';
 import { approverMissing } from './approver-missing';
@@ -82,6 +86,10 @@ export const ALL_RULES: readonly Rule[] = [
   dependencyOwnerMissing,
   evidenceLogIncomplete,
   evidenceLogUnlisted,
+  decisionTypeUnknown,
+  authorityMismatch,
+  escalationRequired,
+  ownerDeparted,
   boundaryMissing,
   statusInvalid,
   approverMissing,

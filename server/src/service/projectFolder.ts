@@ -99,17 +99,21 @@ export class ProjectFolder {
     return peoplePath(this.ws);
   }
 
-  /** Whether the file's diagnostics are shown whatever `problemsScope` says (the config and people files). */
+  /** Whether the file's diagnostics are shown whatever `problemsScope` says (the config, people, CODEOWNERS and authority files). */
   isConfigOrPeople(rel: string): boolean {
     const kind = this.kindOf(rel);
-    return kind === 'config' || kind === 'people';
+    return kind === 'config' || kind === 'people' || kind === 'authority';
+  }
+
+  /** The settings files every check reads (config, people, CODEOWNERS, authority): checked in every pass. */
+  settingsFiles(): string[] {
+    return this.ws.settingsFiles();
   }
 
   /** Reads config, people and tenets (through open documents) and remembers their texts. */
   loadSharedFiles(): void {
     this.ws.loadSharedFiles();
-    this.sharedTexts.set(CONFIG_FILE, this.readTextOrUndefined(CONFIG_FILE));
-    this.sharedTexts.set(this.peoplePath, this.readTextOrUndefined(this.peoplePath));
+    for (const f of this.ws.settingsFiles()) this.sharedTexts.set(f, this.readTextOrUndefined(f));
     this.fileList = undefined;
   }
 
@@ -137,6 +141,11 @@ export class ProjectFolder {
         const changed = this.sharedTextChanged(rel);
         if (changed) this.reloadPeople();
         return mergeAffected(affected, this.graph.peopleChanged(changed));
+      }
+      case 'authority': {
+        const changed = this.sharedTextChanged(rel);
+        if (changed) this.reloadAuthority();
+        return mergeAffected(affected, this.graph.authorityChanged(changed));
       }
       case 'tenet': {
         const before = this.ws.registry.getFile(rel)?.text;
@@ -175,6 +184,7 @@ export class ProjectFolder {
       }
       case 'config':
       case 'people':
+      case 'authority':
         return this.loadDiagnostics(rel, options);
       default:
         return [];
@@ -265,9 +275,17 @@ export class ProjectFolder {
       removed.push(f);
     }
     if (below(CONFIG_FILE)) affected = mergeAffected(affected, this.graph.configChanged(this.sharedTextChanged(CONFIG_FILE)));
-    else if (below(this.peoplePath) && this.sharedTextChanged(this.peoplePath)) {
-      this.reloadPeople();
-      affected = mergeAffected(affected, this.graph.peopleChanged(true));
+    else {
+      const people = this.ws.settingsFiles().filter((f) => below(f) && this.kindOf(f) === 'people');
+      if (people.some((f) => this.sharedTextChanged(f))) {
+        this.reloadPeople();
+        affected = mergeAffected(affected, this.graph.peopleChanged(true));
+      }
+      const authority = this.ws.settingsFiles().find((f) => below(f) && this.kindOf(f) === 'authority');
+      if (authority !== undefined && this.sharedTextChanged(authority)) {
+        this.reloadAuthority();
+        affected = mergeAffected(affected, this.graph.authorityChanged(true));
+      }
     }
     if (affected.reindex) this.loadSharedFiles();
     return { ...affected, removed: [...new Set([...affected.removed, ...removed])], files: affected.files.filter((f) => !removed.includes(f)) };
@@ -284,7 +302,12 @@ export class ProjectFolder {
 
   private reloadPeople(): void {
     this.ws.loadPeople();
-    this.sharedTexts.set(this.peoplePath, this.readTextOrUndefined(this.peoplePath));
+    for (const f of this.ws.settingsFiles()) if (this.kindOf(f) === 'people') this.sharedTexts.set(f, this.readTextOrUndefined(f));
+  }
+
+  private reloadAuthority(): void {
+    this.ws.loadAuthority();
+    for (const f of this.ws.settingsFiles()) if (this.kindOf(f) === 'authority') this.sharedTexts.set(f, this.readTextOrUndefined(f));
   }
 
   private readTextOrUndefined(rel: string): string | undefined {

@@ -1,3 +1,4 @@
+import type { AuthorityMatrix } from '../authority/authorityMatrix';
 import type { SuppressionResult } from './suppressions';
 import type { BaseRef } from '../workspace/baseRef';
 import type { ResolvedConfig } from '../workspace/config';
@@ -16,6 +17,8 @@ export interface RuleContext {
   config: ResolvedConfig;
   registry: TenetRegistry;
   people: PeopleDirectory | undefined;
+  /** The decision authority matrix, when the workspace has one. */
+  authority: AuthorityMatrix | undefined;
   memos: MemoIndex;
   fs: WorkspaceFs;
   /** Today's date as `YYYY-MM-DD` (injected so tests do not depend on the clock). */

@@ -104,6 +104,12 @@ export interface MemoModel {
   informed: Located<string>[];
   reversibility: Located<string> | undefined;
   scope: Located<string> | undefined;
+  /** `decision-type`: a type of the authority matrix. */
+  decisionType: Located<string> | undefined;
+  /** `impact`: the escalation triggers the memo says apply (as written). */
+  impact: Located<string>[];
+  /** `spend`: money committed, as written (a number, or `50k`, `$50,000`). */
+  spend: Located<string> | undefined;
   citations: Citation[];
   verdicts: Verdict[];
   evidence: EvidenceEntry[];

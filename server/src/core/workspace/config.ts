@@ -1,7 +1,7 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import { LineIndex, stripBom } from '../text/lineIndex';
-import { type Range } from '../types';
-import { getEntry, parseYaml, type YamlProblem, type YamlValue } from '../yaml/yamlTree';
+import { schemaProblems, toPlain } from '../yaml/schemaProblems';
+import { parseYaml, type YamlProblem } from '../yaml/yamlTree';
 import { type Reversibility, SEVERITY_SETTINGS, type SeveritySetting } from '../../shared/vocabulary';
 
 export const CONFIG_FILE = '.decisions.yaml';
@@ -14,6 +14,11 @@ export interface ResolvedConfig {
   /** Path of the people directory; optional unless named in the config. */
   people: string;
   peopleExplicit: boolean;
+  /** The handles and emails of CODEOWNERS are known owners too (`codeowners: true`, or `people: CODEOWNERS`). */
+  codeowners: boolean;
+  /** Path of the decision authority matrix; optional unless named in the config. */
+  authority: string;
+  authorityExplicit: boolean;
   evidence: { required: Record<Reversibility, number>; maxAgeDays: number };
   /** Severity overrides by rule id. */
   rules: Record<string, SeveritySetting>;
@@ -28,6 +33,9 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   tenets: ['tenets/**/*.md', 'tenets.yaml'],
   people: 'people.yaml',
   peopleExplicit: false,
+  codeowners: false,
+  authority: 'authority.yaml',
+  authorityExplicit: false,
   evidence: { required: { 'two-way': 0, costly: 1, 'one-way': 2 }, maxAgeDays: 365 },
   rules: {},
 });
@@ -55,7 +63,9 @@ export function configSchema(ruleIds: readonly string[]): object {
       memos: { ...globList, description: 'Globs of the memo files, relative to this folder.', default: DEFAULT_CONFIG.memos },
       ignore: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string', minLength: 1 } }], description: 'Globs of files the memo globs match that are not memos (indexes, templates, READMEs); `[]` checks them all.', default: DEFAULT_CONFIG.ignore },
       tenets: { ...globList, description: 'Globs of the tenet files (markdown or YAML), relative to this folder.', default: DEFAULT_CONFIG.tenets },
-      people: { type: 'string', minLength: 1, description: 'The people directory: known owners and approvers (optional unless named here).', default: DEFAULT_CONFIG.people },
+      people: { type: 'string', minLength: 1, description: 'The people directory: known owners and approvers (optional unless named here). `CODEOWNERS` takes them from the repository\'s CODEOWNERS file instead.', default: DEFAULT_CONFIG.people },
+      codeowners: { type: 'boolean', description: 'The `@user`, `@org/team` handles and emails in CODEOWNERS (root, `.github/` or `docs/`) are known owners besides the people directory.', default: false },
+      authority: { type: 'string', minLength: 1, description: 'The decision authority matrix: decision types, who decides, escalation triggers and approvers (optional unless named here).', default: DEFAULT_CONFIG.authority },
       evidence: {
         type: 'object',
         additionalProperties: false,
@@ -108,7 +118,7 @@ export function parseConfig(rawText: string, ruleIds: readonly string[]): Loaded
   const data = toPlain(root);
   const validate = validatorFor(ruleIds);
   if (!validate(data)) {
-    for (const e of dedupe(validate.errors ?? [])) problems.push({ message: describe(e), range: locate(root, e), severity: 'error' });
+    problems.push(...schemaProblems(root, validate.errors ?? [], (where) => `${where} must be a glob or a list of globs.`));
     return { config: DEFAULT_CONFIG, problems };
   }
   return { config: resolve(data as RawConfig), problems };
@@ -119,6 +129,8 @@ interface RawConfig {
   ignore?: string | string[];
   tenets?: string | string[];
   people?: string;
+  codeowners?: boolean;
+  authority?: string;
   evidence?: { required?: Partial<Record<Reversibility, number>>; maxAgeDays?: number };
   rules?: Record<string, SeveritySetting>;
 }
@@ -131,6 +143,9 @@ function resolve(raw: RawConfig): ResolvedConfig {
     tenets: list(raw.tenets, DEFAULT_CONFIG.tenets),
     people: raw.people ?? DEFAULT_CONFIG.people,
     peopleExplicit: raw.people !== undefined,
+    codeowners: raw.codeowners === true || isCodeOwnersSetting(raw.people),
+    authority: raw.authority ?? DEFAULT_CONFIG.authority,
+    authorityExplicit: raw.authority !== undefined,
     evidence: {
       required: { ...DEFAULT_CONFIG.evidence.required, ...raw.evidence?.required },
       maxAgeDays: raw.evidence?.maxAgeDays ?? DEFAULT_CONFIG.evidence.maxAgeDays,
@@ -139,70 +154,8 @@ function resolve(raw: RawConfig): ResolvedConfig {
   };
 }
 
-function toPlain(value: YamlValue | undefined): unknown {
-  if (!value) return null;
-  switch (value.kind) {
-    case 'scalar':
-      return value.value;
-    case 'seq':
-      return value.items.map(toPlain);
-    case 'map':
-      return Object.fromEntries(value.entries.map((e) => [e.key, toPlain(e.value)]));
-    default:
-      return null;
-  }
-}
 
-/** `oneOf` reports each branch; keep one message per place. */
-function dedupe(errors: ErrorObject[]): ErrorObject[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    // A bad rule id comes twice: the `propertyNames` error (which names the key) and its inner `enum` (which does not).
-    if (e.schemaPath.includes('/propertyNames/')) return false;
-    // `oneOf` reports each failed branch before its own summary; the summary says it best.
-    if (e.schemaPath.includes('/oneOf/') && errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath)) return false;
-    const p = e.params as { additionalProperty?: string; propertyName?: string };
-    const key = `${e.instancePath} ${p.additionalProperty ?? ''} ${p.propertyName ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** `people: CODEOWNERS`: the owners are the CODEOWNERS file's, with no people directory. */
+export function isCodeOwnersSetting(people: string | undefined): boolean {
+  return people?.trim().toUpperCase() === 'CODEOWNERS';
 }
-
-function describe(e: ErrorObject): string {
-  const where = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : 'The config';
-  const p = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return `Unknown setting \`${String(p.additionalProperty)}\`${e.instancePath ? ` in ${where}` : ''}.`;
-    case 'propertyNames':
-      return `Unknown rule id \`${String(p.propertyName)}\`.`;
-    case 'enum':
-      return `${where} must be one of: ${(p.allowedValues as unknown[]).join(', ')}.`;
-    case 'oneOf':
-      return `${where} must be a glob or a list of globs.`;
-    default:
-      return `${where} ${e.message ?? 'is invalid'}.`;
-  }
-}
-
-function locate(root: YamlValue, e: ErrorObject): Range {
-  const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const p = e.params as { additionalProperty?: string; propertyName?: string };
-  const extraKey = p.additionalProperty ?? p.propertyName;
-  let node: YamlValue | undefined = root;
-  let range = root.range;
-  for (const seg of segments) {
-    if (node?.kind === 'map') {
-      const entry = getEntry(node, seg);
-      range = entry?.value?.range ?? entry?.keyRange ?? range;
-      node = entry?.value;
-    } else if (node?.kind === 'seq') {
-      node = node.items[Number(seg)];
-      range = node?.range ?? range;
-    }
-  }
-  if (extraKey !== undefined && node?.kind === 'map') range = getEntry(node, extraKey)?.keyRange ?? range;
-  return range;
-}
-

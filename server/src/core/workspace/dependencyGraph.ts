@@ -1,5 +1,6 @@
 import { candidatePaths } from '../evidence/evidencePaths';
 import type { MemoModel } from '../memo/memoModel';
+import { CODEOWNERS_PATHS } from './codeowners';
 import { CONFIG_FILE } from './config';
 import type { MemoIndex, MemoSummary } from './memoIndex';
 import type { Workspace } from './workspace';
@@ -12,7 +13,7 @@ import { normaliseRelative } from './workspaceFs';
 // change and re-checks exactly what it names. Pure: it reads the index, never a file.
 
 /** What a workspace file is to the checker. */
-export type FileKind = 'memo' | 'tenet' | 'config' | 'people' | 'other';
+export type FileKind = 'memo' | 'tenet' | 'config' | 'people' | 'authority' | 'other';
 
 /** What a change means for the rest of the workspace. */
 export interface Affected {
@@ -47,10 +48,16 @@ export function mergeAffected(a: Affected, b: Affected): Affected {
 /** What a workspace path is, decided by the config's globs (and the registry, for tenet files named outside them). */
 export function fileKind(ws: Workspace, rel: string): FileKind {
   if (rel === CONFIG_FILE) return 'config';
-  if (rel === peoplePath(ws)) return 'people';
+  if (rel === peoplePath(ws) || (ws.config.codeowners && (rel === ws.codeOwnersFile || (CODEOWNERS_PATHS as readonly string[]).includes(rel)))) return 'people';
+  if (rel === authorityPath(ws)) return 'authority';
   if (ws.isTenetFile(rel) || ws.registry.getFile(rel)) return 'tenet';
   if (ws.isMemoFile(rel)) return 'memo';
   return 'other';
+}
+
+/** The authority matrix's workspace-relative path, as the config names it (normalised). */
+export function authorityPath(ws: Workspace): string {
+  return normaliseRelative(ws.config.authority) ?? ws.config.authority;
 }
 
 /** The people directory's workspace-relative path, as the config names it (normalised). */
@@ -91,6 +98,11 @@ export class DependencyGraph {
 
   /** The people directory changed: every owner and approver is looked up again. */
   peopleChanged(changed: boolean): Affected {
+    return { ...nothingAffected(), all: changed };
+  }
+
+  /** The authority matrix changed: every memo's type, triggers and deciders are read again. */
+  authorityChanged(changed: boolean): Affected {
     return { ...nothingAffected(), all: changed };
   }
 

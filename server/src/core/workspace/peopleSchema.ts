@@ -26,6 +26,8 @@ const person = {
         email: text('Email address; owners may be written by email.'),
         role: { anyOf: [text('Role, as the authority matrix names roles (`team-lead`, `Platform lead`).'), { type: 'array', items: { type: ['string', 'number', 'boolean'] } }] },
         team: text('The team the person belongs to; a dependency may be owned by a team.'),
+        status: { enum: ['active', 'left', 'Active', 'Left', null], description: '`left` once the person has left: memos whose every owner has left are reported (owner-departed).' },
+        left: { type: ['string', 'null'], pattern: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$', description: 'The date the person left (YYYY-MM-DD); from that day on they count as departed.' },
       },
     },
   ],
@@ -38,7 +40,7 @@ export function peopleSchema(): object {
   return {
     $id: 'https://decision-memos.invalid/people.schema.json',
     title: 'Decision Memos people directory',
-    description: 'Known owners and approvers: ids, or maps with `id` and optional `name`, `email`, `role`, `team`.',
+    description: 'Known owners and approvers: ids, or maps with `id` and optional `name`, `email`, `role`, `team`, `status`, `left`.',
     oneOf: [list, { type: 'object', properties: { people: list } }, { type: 'null' }],
   };
 }

@@ -1,6 +1,9 @@
 import picomatch from 'picomatch';
 import type { BaseRef } from './baseRef';
-import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type ResolvedConfig } from './config';
+import { authorityReferenceProblems } from '../authority/authorityReferences';
+import { parseAuthority, type AuthorityMatrix } from '../authority/authorityMatrix';
+import { CODEOWNERS_PATHS, parseCodeOwners, type CodeOwners } from './codeowners';
+import { CONFIG_FILE, DEFAULT_CONFIG, isCodeOwnersSetting, parseConfig, type ResolvedConfig } from './config';
 import { MemoIndex, summarise } from './memoIndex';
 import type { MemoModel } from '../memo/memoModel';
 import { parseMemo } from '../memo/memoParser';
@@ -44,6 +47,10 @@ export class Workspace {
   configExists = false;
   people: PeopleDirectory | undefined;
   peopleProblems: Diagnostic[] = [];
+  /** The CODEOWNERS file read for owners, when the config asks for one and it exists. */
+  codeOwnersFile: string | undefined;
+  authority: AuthorityMatrix | undefined;
+  authorityProblems: Diagnostic[] = [];
   readonly registry = new TenetRegistry();
   readonly memos = new MemoIndex();
   /** Memo and tenet files that could not be read, as `file-unreadable` diagnostics. */
@@ -65,6 +72,7 @@ export class Workspace {
   loadSharedFiles(): void {
     this.loadConfig();
     this.loadPeople();
+    this.loadAuthority();
     this.loadTenets();
   }
 
@@ -87,9 +95,14 @@ export class Workspace {
   }
 
   loadPeople(): void {
+    this.peopleProblems = [];
+    const owners = this.loadCodeOwners();
+    if (isCodeOwnersSetting(this.config.people)) {
+      this.people = owners && { file: owners.file, people: owners.people, problems: [] };
+      return;
+    }
     const file = this.config.people;
     const read = this.fs.readText(file);
-    this.peopleProblems = [];
     if (!read.ok) {
       this.people = undefined;
       if (read.reason !== 'missing' || this.config.peopleExplicit) {
@@ -101,6 +114,58 @@ export class Workspace {
     }
     this.people = parsePeople(file, read.text);
     for (const p of this.people.problems) this.peopleProblems.push(loadDiagnostic('config-invalid', file, p.range, p.message, p.severity));
+    // CODEOWNERS handles join the directory after its own people (an id written in both is the directory's).
+    if (owners) this.people = { ...this.people, people: [...this.people.people, ...owners.people] };
+  }
+
+  /** The CODEOWNERS file's owners when the config asks for them (problems recorded on the file). */
+  private loadCodeOwners(): CodeOwners | undefined {
+    this.codeOwnersFile = undefined;
+    if (!this.config.codeowners) return undefined;
+    for (const file of CODEOWNERS_PATHS) {
+      const read = this.fs.readText(file);
+      if (!read.ok && read.reason === 'missing') continue;
+      this.codeOwnersFile = file;
+      if (!read.ok) {
+        this.peopleProblems.push(loadDiagnostic('config-invalid', file, START, `CODEOWNERS could not be read: ${lowerFirst(describeReadFailure(read))}`));
+        return undefined;
+      }
+      const owners = parseCodeOwners(file, read.text);
+      for (const p of owners.problems) this.peopleProblems.push(loadDiagnostic('config-invalid', file, p.range, p.message, p.severity));
+      return owners;
+    }
+    const hint = isCodeOwnersSetting(this.config.people) ? '`people: CODEOWNERS`' : '`codeowners: true`';
+    this.peopleProblems.push(loadDiagnostic('config-invalid', CONFIG_FILE, START, `${hint} is set, but there is no CODEOWNERS file (looked in ${CODEOWNERS_PATHS.join(', ')}).`, 'warning'));
+    return undefined;
+  }
+
+  /** Reads the authority matrix; quiet when there is none and the config names none. */
+  loadAuthority(): void {
+    const file = this.config.authority;
+    const read = this.fs.readText(file);
+    this.authorityProblems = [];
+    this.authority = undefined;
+    if (!read.ok) {
+      if (read.reason !== 'missing' || this.config.authorityExplicit) {
+        const on = normaliseRelative(file) === undefined ? CONFIG_FILE : file;
+        this.authorityProblems.push(loadDiagnostic('config-invalid', on, START, `The authority matrix \`${file}\` could not be read: ${lowerFirst(describeReadFailure(read))}`));
+      }
+      return;
+    }
+    this.authority = parseAuthority(file, read.text);
+    for (const p of this.authority.problems) this.authorityProblems.push(loadDiagnostic('config-invalid', file, p.range, p.message, p.severity));
+  }
+
+  /**
+   * The files besides memos and tenets whose content every check reads: the config, the people
+   * directory, CODEOWNERS (when it is a source of owners) and the authority matrix.
+   */
+  settingsFiles(): string[] {
+    const norm = (f: string) => normaliseRelative(f) ?? f;
+    const files = [CONFIG_FILE, norm(this.config.people), norm(this.config.authority)];
+    if (this.codeOwnersFile) files.push(this.codeOwnersFile);
+    else if (this.config.codeowners) files.push(...CODEOWNERS_PATHS);
+    return [...new Set(files)];
   }
 
   loadTenets(): void {
@@ -165,6 +230,7 @@ export class Workspace {
       config: this.config,
       registry: this.registry,
       people: this.people,
+      authority: this.authority,
       memos: this.memos,
       fs: this.fs,
       today: this.today,
@@ -184,7 +250,9 @@ export class Workspace {
   /** Config and people problems as diagnostics on their files. */
   sharedFileDiagnostics(): Diagnostic[] {
     const config = this.configProblems.map((p) => loadDiagnostic('config-invalid', CONFIG_FILE, p.range, p.message, p.severity));
-    return [...config, ...this.peopleProblems];
+    // What the matrix names is looked up in the people and the tenets as they are now.
+    const references = this.authority ? authorityReferenceProblems(this.authority, this.people, this.registry).map((p) => loadDiagnostic('config-invalid', this.authority!.file, p.range, p.message, p.severity)) : [];
+    return [...config, ...this.peopleProblems, ...this.authorityProblems, ...references];
   }
 
   /** True when `.decisions.yaml` has an error (the defaults are in force). */
