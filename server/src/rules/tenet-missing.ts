@@ -1,9 +1,11 @@
-import { addToFrontMatterList, canEditFrontMatter } from '../core/fixes/fixEdits';
+import { addFrontMatterLines, addToFrontMatterList, canEditFrontMatter } from '../core/fixes/fixEdits';
 import { isClosed } from '../core/memo/lifecycle';
 import { whyRelevant } from '../core/relevance/explain';
 import type { MemoRule } from '../core/check/rule';
 import { citableTenets } from '../core/tenets/tenetScope';
-import type { Fix } from '../core/types';
+import type { Fix, TextEdit } from '../core/types';
+import { typeTenets } from '../core/authority/memoAuthority';
+import type { MemoModel } from '../core/memo/memoModel';
 
 /** How many "cite X" fixes to offer: enough to choose from, few enough to read. */
 const MAX_FIXES = 3;
@@ -21,18 +23,32 @@ export const tenetMissing: MemoRule = {
     if (!ctx.registry.all.some((t) => t.status === 'active')) return;
     const entry = memo.fields.get('tenets');
     const model = ctx.relevance;
+    const citable = citableTenets(memo, ctx.registry);
+    // The decision type's tenets come first: the matrix says a memo of the type must consider them.
+    const required = typeTenets(memo, ctx.authority, citable);
+    const requiredIds = new Set(required?.tenets.map((t) => t.id));
     // Only tenets that clear the relevance threshold are offered: no fix beats a wrong fix.
-    const ranked = model.fixes(model.rank(memo, citableTenets(memo, ctx.registry))).slice(0, MAX_FIXES);
+    const ranked = model.fixes(model.rank(memo, citable.filter((t) => !requiredIds.has(t.id)))).slice(0, MAX_FIXES);
     const fixes: Fix[] = [];
     if (canEditFrontMatter(memo)) {
+      if (required) {
+        const ids = required.tenets.map((t) => t.id);
+        const edit = addFrontMatterList(memo, ids);
+        const names = ids.join(', ');
+        if (edit) fixes.push({ title: `Cite ${names}: the \`${required.type.id}\` decision type applies ${ids.length === 1 ? 'it' : 'them'} (${ctx.authority!.file})`, edits: [edit], isPreferred: true });
+      }
       ranked.forEach((r, i) => {
         const edit = addToFrontMatterList(memo, 'tenets', r.tenet.id);
         if (!edit) return;
         const name = r.tenet.title ? `${r.tenet.id} (${r.tenet.title})` : r.tenet.id;
-        fixes.push({ title: `Cite ${name}: the memo ${whyRelevant(r)}`, edits: [edit], ...(i === 0 ? { isPreferred: true } : {}) });
+        fixes.push({ title: `Cite ${name}: the memo ${whyRelevant(r)}`, edits: [edit], ...(i === 0 && !required ? { isPreferred: true } : {}) });
       });
     }
-    const best = ranked[0] ? `; ${ranked[0].tenet.id} looks relevant (the memo ${whyRelevant(ranked[0])})` : '; no tenet of the registry stands out as relevant, so cite the ones this decision applies';
+    const best = required
+      ? `; decision type \`${required.type.id}\` applies ${required.tenets.map((t) => t.id).join(', ')} (${ctx.authority!.file})`
+      : ranked[0]
+        ? `; ${ranked[0].tenet.id} looks relevant (the memo ${whyRelevant(ranked[0])})`
+        : '; no tenet of the registry stands out as relevant, so cite the ones this decision applies';
     report({
       range: entry ? entry.keyRange : memo.lines.lineRange(0),
       message: entry
@@ -42,3 +58,10 @@ export const tenetMissing: MemoRule = {
     });
   },
 };
+
+/** Adds several ids to `tenets` in one edit: a new block list, or the ids joined into the value there is. */
+function addFrontMatterList(memo: MemoModel, ids: string[]): TextEdit | undefined {
+  // tenet-missing fires only when nothing is cited: `tenets` is absent, empty, `[]` or a blank.
+  if (!memo.fields.has('tenets')) return addFrontMatterLines(memo, ['tenets:', ...ids.map((id) => `  - ${id}`)]);
+  return addToFrontMatterList(memo, 'tenets', ids.join(', '));
+}

@@ -96,4 +96,47 @@ describe(RULE, () => {
     expect(only(check({ [FILE]: goodMemo({ tenets: undefined }), 'tenets.yaml': retiredOnly }), RULE)).toEqual([]);
     expect(only(check({ [FILE]: goodMemo({ tenets: undefined }), 'tenets.yaml': '[]\n' }), RULE)).toEqual([]);
   });
+
+  describe('with an authority matrix', () => {
+    const MATRIX = ['- type: data-retention', '  title: Keeping customer data', '  decides: owner', '  tenets: [CO-TRUST, PROD-SIMPLE]', '- type: ops', '  decides: owner', ''].join('\n');
+
+    it('offers the decision type\'s tenets first, in one fix, and names them in the message', () => {
+      const text = goodMemo({ tenets: undefined, 'decision-type': 'data-retention' }, BODY);
+      const f = check({ [FILE]: text, 'authority.yaml': MATRIX });
+      const [d] = only(f, RULE);
+      // The memo names no scope, so the product tenet is citable too.
+      expect(d!.message).toMatch(/; decision type `data-retention` applies CO-TRUST, PROD-SIMPLE \(authority\.yaml\)\.$/);
+      expect(d!.fixes![0]!.title).toBe('Cite CO-TRUST, PROD-SIMPLE: the `data-retention` decision type applies them (authority.yaml)');
+      expect(d!.fixes![0]!.isPreferred).toBe(true);
+      // The relevance model's offer follows, without repeating the type's tenets.
+      expect(d!.fixes!.slice(1).map((x) => x.title)).toEqual([expect.stringMatching(/^Cite ENG-LATENCY /)]);
+      expect(d!.fixes!.slice(1).every((x) => !x.isPreferred)).toBe(true);
+      const { text: fixed, after } = applyFix(f, d!, 0, { 'authority.yaml': MATRIX });
+      expect(fixed).toBe(text.replace('\n---\n', '\ntenets:\n  - CO-TRUST\n  - PROD-SIMPLE\n---\n'));
+      expect(only(after, RULE)).toEqual([]);
+      expect(only(after, 'tenet-relevant-uncited').filter((x) => /CO-TRUST|PROD-SIMPLE/.test(x.message))).toEqual([]);
+    });
+
+    it('fills an empty flow list with every tenet of the type', () => {
+      const text = goodMemo({ tenets: '[]', 'decision-type': 'data-retention' }, BODY);
+      const f = check({ [FILE]: text, 'authority.yaml': MATRIX });
+      const { text: fixed } = applyFix(f, only(f, RULE)[0]!, 0, { 'authority.yaml': MATRIX });
+      expect(fixed).toBe(text.replace('tenets: []', 'tenets: [CO-TRUST, PROD-SIMPLE]'));
+    });
+
+    it('falls back to relevance for a type without tenets, or a type the matrix lacks', () => {
+      for (const type of ['ops', 'no-such-type']) {
+        const f = check({ [FILE]: goodMemo({ tenets: undefined, 'decision-type': type }, BODY), 'authority.yaml': MATRIX });
+        const [d] = only(f, RULE);
+        expect(d!.message).toMatch(/ENG-LATENCY looks relevant/);
+        expect(d!.fixes![0]!.title).toMatch(/^Cite ENG-LATENCY /);
+      }
+    });
+
+    it('leaves out a type tenet that is retired', () => {
+      const matrix = ['- type: fast', '  decides: owner', '  tenets: [CO-SPEED]', ''].join('\n');
+      const f = check({ [FILE]: goodMemo({ tenets: undefined, 'decision-type': 'fast' }, BODY), 'authority.yaml': matrix });
+      expect(only(f, RULE)[0]!.fixes!.map((x) => x.title)).not.toContainEqual(expect.stringMatching(/CO-SPEED/));
+    });
+  });
 });

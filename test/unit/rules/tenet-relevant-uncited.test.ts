@@ -105,4 +105,17 @@ describe(RULE, () => {
   it('stays quiet on closed memos', () => {
     expect(only(check({ [FILE]: goodMemo({ status: 'superseded', tenets: '[CO-TRUST]' }, LATENCY_BODY) }), RULE)).toEqual([]);
   });
+
+  it('hints each tenet the decision type applies that the memo does not cite, at the decision type, with the matrix row as related', () => {
+    const matrix = ['- type: data-retention', '  decides: owner', '  tenets: [CO-TRUST, ENG-LATENCY]', ''].join('\n');
+    const text = goodMemo({ tenets: '[ENG-LATENCY]', 'decision-type': 'data-retention' }, ['# Keep logs for a year', '', 'We keep request logs for a year.', '']);
+    const f = check({ [FILE]: text, 'authority.yaml': matrix });
+    const hints = only(f, RULE);
+    expect(hints.map((d) => d.message)).toEqual(['Decision type `data-retention` applies tenet CO-TRUST (trust over growth) (authority.yaml), but the memo does not cite it; cite it and judge it.']);
+    expect(textAt(f, hints[0]!)).toBe('data-retention');
+    expect(hints[0]!.related!.map((r) => r.file)).toEqual(['tenets.yaml', 'authority.yaml']);
+    const { text: fixed, after } = applyFix(f, hints[0]!, 0, { 'authority.yaml': matrix });
+    expect(fixed).toBe(text.replace('tenets: [ENG-LATENCY]', 'tenets: [ENG-LATENCY, CO-TRUST]'));
+    expect(only(after, RULE)).toEqual([]);
+  });
 });

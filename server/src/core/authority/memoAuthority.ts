@@ -3,6 +3,7 @@
 // answers, so the report and the diagnostics never disagree.
 import { reversibilityOf } from '../evidence/evidenceEntries';
 import type { MemoModel } from '../memo/memoModel';
+import type { TenetDefinition } from '../tenets/tenetModel';
 import type { Located } from '../types';
 import { findPerson, hasLeft, roleKey, type PeopleDirectory, type Person } from '../workspace/people';
 import { findDecisionType, type AuthorityMatrix, type DecisionType } from './authorityMatrix';
@@ -55,4 +56,17 @@ export function authorityKnown(authority: string, people: PeopleDirectory | unde
 export function holders(authority: string, people: PeopleDirectory | undefined, today: string): Person[] {
   if (!people) return [];
   return people.people.filter((p) => !hasLeft(p, today) && holdsAuthority(p.id, authority, people));
+}
+
+/**
+ * The tenets the memo's decision type applies (its `tenets` in the matrix) that the memo may cite:
+ * relevant to it whatever its words say. Unknown ids are the matrix's problem (reported there);
+ * tenets outside the memo's scope are left out, since citing them would add an error.
+ */
+export function typeTenets(memo: MemoModel, matrix: AuthorityMatrix | undefined, citable: readonly TenetDefinition[]): { type: DecisionType; tenets: TenetDefinition[] } | undefined {
+  const type = memoDecisionType(memo, matrix);
+  if (!type || type.tenets.length === 0) return undefined;
+  const byId = new Map(citable.map((t) => [t.id.toLowerCase(), t]));
+  const tenets = [...new Set(type.tenets.map((t) => byId.get(t.value.toLowerCase())).filter((t): t is TenetDefinition => t !== undefined))];
+  return tenets.length > 0 ? { type, tenets } : undefined;
 }
