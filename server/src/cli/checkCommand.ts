@@ -38,6 +38,8 @@ export interface CheckCommandOptions {
   changed?: string | boolean;
   /** `--base REF`: report memo ids this branch adds that REF gives to other files. */
   base?: string;
+  /** `--jobs N`: threads for a cold whole-workspace check (default: the cores). */
+  jobs?: number;
 }
 
 /** Where the command reads its surroundings and writes its output; the real process in `main.ts`. */
@@ -47,6 +49,10 @@ export interface CommandIo {
   stdoutIsTTY: boolean;
   /** Today's date as `YYYY-MM-DD` (the user's local date; fixed by tests). */
   today: string;
+  /** The script worker threads run (the CLI bundle); without it everything runs on this thread. */
+  workerScript?: string;
+  /** How many cores the machine offers (the default of `--jobs`). */
+  cores?: number;
   stdout(text: string): void;
   /** One line, without the `decision-memos: ` prefix or the newline. */
   note(line: string): void;
@@ -71,6 +77,7 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions,
       ...(withSuppressed ? { includeSuppressed: true } : {}),
       ...(cacheStore ? { cacheStore } : {}),
       ...(options.base !== undefined ? { baseRef: options.base } : {}),
+      ...(io.workerScript ? { threads: { jobs: options.jobs ?? io.cores ?? 1, explicit: options.jobs !== undefined, script: io.workerScript } } : {}),
     }),
   );
   if (cacheFile && cacheStore && cacheStore.dirty) writeCacheFile(cacheFile, cacheStore, io);

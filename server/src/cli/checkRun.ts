@@ -8,6 +8,8 @@ import { CONFIG_FILE } from '../core/workspace/config';
 import { Workspace } from '../core/workspace/workspace';
 import type { WorkspaceFs } from '../core/workspace/workspaceFs';
 import { CheckCache, settingsKey } from '../node/checkCache';
+import { NodeCheckPool } from '../node/checkPool';
+import { ALL_RULES } from '../rules/registry';
 import { findWorkspaceRoot, NodeWorkspaceFs } from '../node/nodeWorkspaceFs';
 import type { CacheStore } from './cacheFile';
 import { baseFingerprint, readBaseRef } from './gitBase';
@@ -40,7 +42,12 @@ export interface TargetCheckOptions extends CheckOptions {
   cacheStore?: CacheStore;
   /** `--base REF`: the branch to compare memo ids with (memo-id-conflict). */
   baseRef?: string;
+  /** Worker threads for a cold whole-workspace check (`--jobs`); the script is the CLI bundle. */
+  threads?: { jobs: number; explicit: boolean; script: string };
 }
+
+/** Below this many memos a cold check stays on one thread unless `--jobs` asks otherwise. */
+const AUTO_THREADS_FROM = 400;
 
 /**
  * Checks one workspace: all its memos, or just the files named. A named file that no memo glob
@@ -48,7 +55,7 @@ export interface TargetCheckOptions extends CheckOptions {
  * files named are reported through the workspace check.
  */
 export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: string, options: TargetCheckOptions): TargetOutcome {
-  const { fs, cacheStore, baseRef, ...checkOptions } = options;
+  const { fs, cacheStore, baseRef, threads, ...checkOptions } = options;
   // One run sees one state of the disk, so each path is inspected once however many memos cite it.
   const ws = new Workspace(fs ?? new CachedInspectFs(new NodeWorkspaceFs(target.root)), rules.map((r) => r.id), today);
   if (baseRef !== undefined) {
@@ -59,7 +66,23 @@ export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: 
   const cacheTag = `${TOOL_VERSION}\0${rules.map((r) => r.id).join(',')}${ws.base ? `\0base ${baseFingerprint(ws.base)}` : ''}`;
   let cache: CheckCache | undefined;
   const cacheFactory = cacheStore ? (w: Workspace) => (cache = new CheckCache(cacheStore.roots[target.root], settingsKey(w, cacheTag))) : undefined;
-  const result = checkWorkspace(ws, rules, { ...checkOptions, ...(target.files ? { onlyFiles: target.files } : {}), ...(cacheFactory ? { cache: cacheFactory } : {}) });
+  // Workers read the disk and run the registry's rules themselves: only for those.
+  const pool =
+    threads && threads.jobs > 1 && !fs && rules.every((r) => ALL_RULES.includes(r))
+      ? new NodeCheckPool(threads.jobs, threads.explicit ? 2 : AUTO_THREADS_FROM, {
+          script: threads.script,
+          root: target.root,
+          today,
+          ruleIds: rules.map((r) => r.id),
+          options: { overrides: checkOptions.overrides, withoutFixes: checkOptions.withoutFixes, includeSuppressed: checkOptions.includeSuppressed },
+        }, checkOptions.onRuleError)
+      : undefined;
+  let result;
+  try {
+    result = checkWorkspace(ws, rules, { ...checkOptions, ...(target.files ? { onlyFiles: target.files } : {}), ...(cacheFactory ? { cache: cacheFactory } : {}), ...(pool ? { pool } : {}) });
+  } finally {
+    pool?.close();
+  }
   // A partial check (named files) leaves the other entries as they were.
   if (cacheStore && cache?.changed) {
     cacheStore.roots[target.root] = target.files ? mergeEntries(cacheStore.roots[target.root], cache.toJSON()) : cache.toJSON();

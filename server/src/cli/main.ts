@@ -1,4 +1,7 @@
+import { availableParallelism } from 'node:os';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isCheckWorker, runCheckWorker } from '../node/checkWorker';
 import { localToday } from '../core/dates';
 import { ALL_RULES } from '../rules/registry';
 import { AUDIT_FORMATS, runAudit, type AuditCommandOptions } from './auditCommand';
@@ -19,6 +22,9 @@ const io: CommandIo = {
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
   today: localToday(),
+  // The bundle itself starts the check workers (see the end of this file).
+  workerScript: __filename,
+  cores: availableParallelism(),
   stdout: (text) => void process.stdout.write(text),
   note: (line) => void process.stderr.write(`${TOOL_NAME}: ${line}\n`),
 };
@@ -88,6 +94,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--cache-location <file>', 'cache file to use (implies --cache)')
     .option('--changed [ref]', 'only memos changed against a git ref, and those they affect (default: the merge base with the default branch; PATHs go before it, or write --changed=REF)')
     .option('--base <ref>', 'report memo ids this branch adds that the git ref gives to other memos (memo-id-conflict)')
+    .option('-j, --jobs <n>', `threads for a cold check of a whole workspace (default: ${availableParallelism()}, the cores; 1: this thread only)`, positiveInteger)
     .option('--color', 'force colours in stylish output')
     .option('--no-color', 'no colours in stylish output')
     .addHelpText('after', CHECK_HELP)
@@ -134,6 +141,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
+function positiveInteger(value: string): number {
+  if (!/^\s*[1-9]\d*\s*$/.test(value) || Number(value) > 256) throw new InvalidArgumentError('Expected a whole number from 1 to 256.');
+  return Number(value);
+}
+
 function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('Expected a whole number of 0 or more.');
   return Number(value);
@@ -174,13 +186,14 @@ function main(argv: readonly string[]): void {
 }
 
 // A reader that closes the pipe early (`| head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+if (isMainThread) process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
   throw error;
 });
-process.on('uncaughtException', (error) => {
+if (isMainThread) process.on('uncaughtException', (error) => {
   process.stderr.write(`${TOOL_NAME}: ${errorLine(error)}\n`);
   process.exit(EXIT_CANNOT_RUN);
 });
 
-main(process.argv.slice(2));
+if (isMainThread) main(process.argv.slice(2));
+else if (isCheckWorker(workerData)) runCheckWorker(workerData);

@@ -6,6 +6,7 @@ import { applySuppressions } from './suppressions';
 import type { TenetFile } from '../tenets/tenetModel';
 import type { MemoSummary } from '../workspace/memoIndex';
 import { frontMatterSummary } from '../workspace/frontMatterSummary';
+import { summarise } from '../workspace/memoIndex';
 import { type Diagnostic } from '../types';
 import type { Workspace } from '../workspace/workspace';
 import { type Severity, type SeveritySetting } from '../../shared/vocabulary';
@@ -26,6 +27,22 @@ export interface MemoResultCache {
   summary(file: string, key: string): MemoSummary | undefined;
   diagnostics(ws: Workspace, file: string, key: string, index: string): Diagnostic[] | undefined;
   store(ws: Workspace, memo: MemoModel, key: string, summary: MemoSummary, index: string, diagnostics: Diagnostic[]): void;
+}
+
+/**
+ * Other threads that share a whole-workspace check (\`node/checkPool.ts\`; the core never starts
+ * one). Each call hands them a contiguous share of the memo files and returns the results in
+ * file order, so the merged result is what one thread computes.
+ */
+export interface MemoPool {
+  /** How many shares of work there are, the caller's own included. */
+  readonly shares: number;
+  /** Fewer memos than this are checked on the calling thread alone (starting threads would cost more). */
+  readonly minMemos: number;
+  /** Starts reading, parsing and summarising the files on the pool's threads; \`collect\` waits for them. */
+  summarise(files: readonly string[][]): { collect(): { summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }[] };
+  /** Starts checking the files against the index (every summary, in file order); \`collect\` waits for them. */
+  check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][] };
 }
 
 export interface CheckOptions {
@@ -138,13 +155,17 @@ const FULL_INDEX_UP_TO = 1000;
 export function checkWorkspace(
   ws: Workspace,
   rules: readonly Rule[],
-  options: CheckOptions & { onlyFiles?: string[]; cache?: (ws: Workspace) => MemoResultCache; fullIndexUpTo?: number } = {},
+  options: CheckOptions & { onlyFiles?: string[]; cache?: (ws: Workspace) => MemoResultCache; fullIndexUpTo?: number; pool?: MemoPool } = {},
 ): WorkspaceCheck {
   ws.loadSharedFiles();
   const memoFiles = ws.listMemoFiles();
   const cache = options.cache?.(ws);
   const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
   const frontMatterIndex = only !== undefined && memoFiles.length > (options.fullIndexUpTo ?? FULL_INDEX_UP_TO);
+  const pool = options.pool;
+  if (pool && pool.shares > 1 && !cache && !only && !ws.base && memoFiles.length >= Math.max(pool.minMemos, pool.shares)) {
+    return { diagnostics: sortDiagnostics([...checkShared(ws, rules, options, pool, memoFiles), ...loadDiagnostics(ws, rules, options)]), memoFiles, tenetFiles: ws.registry.tenetFiles.map((f) => f.file) };
+  }
   // Parsed memos are kept between the passes for small workspaces; a large one re-parses in
   // the second pass instead, which costs a little time and keeps memory flat (a parsed memo is
   // tens of kilobytes; ten thousand of them at once would be most of the process).
@@ -202,4 +223,44 @@ export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
       a.range.start.character - b.range.start.character ||
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
+}
+
+/** Contiguous shares of the files, as even as can be: the first goes to the calling thread. */
+function shareOut(files: readonly string[], shares: number): string[][] {
+  const out: string[][] = [];
+  const size = Math.ceil(files.length / shares);
+  for (let i = 0; i < files.length; i += size) out.push(files.slice(i, i + size));
+  return out;
+}
+
+/**
+ * A whole-workspace check shared with a pool: the first share of the memos is read and checked
+ * here while the pool does the others, once to index and once to check against the full index.
+ * Diagnostics come back in memo file order, as the one-thread loop produces them.
+ */
+function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOptions, pool: MemoPool, memoFiles: string[]): Diagnostic[] {
+  const [own = [], ...others] = shareOut(memoFiles, pool.shares);
+  const indexing = pool.summarise(others);
+  // As in the one-thread loop: parses are kept for a small share, a large one is parsed again.
+  const keep = own.length <= KEEP_MODELS_UP_TO;
+  const ownMemos: { text: string; model: MemoModel | undefined; file: string }[] = [];
+  const summaries: (MemoSummary | undefined)[] = [];
+  for (const file of own) {
+    const text = ws.readMemoText(file);
+    const model = text === undefined ? undefined : parseMemo(file, text);
+    summaries.push(model ? summarise(model) : undefined);
+    if (model && text !== undefined) ownMemos.push({ file, text, model: keep ? model : undefined });
+  }
+  for (const part of indexing.collect()) {
+    summaries.push(...part.summaries);
+    for (const d of part.unreadable) ws.unreadable.set(d.file, d);
+  }
+  for (const s of summaries) if (s) ws.memos.set(s);
+  const diagnostics: Diagnostic[] = [];
+  const ctx = ws.context();
+  for (const tf of ws.registry.tenetFiles) diagnostics.push(...checkTenetFile(tf, rules, ctx, options));
+  const checking = pool.check(others, ws.memos.all);
+  for (const m of ownMemos) diagnostics.push(...checkMemo(m.model ?? parseMemo(m.file, m.text), rules, ctx, options));
+  for (const part of checking.collect()) diagnostics.push(...part.flat());
+  return diagnostics;
 }

@@ -135,11 +135,12 @@ export class RelevanceModel {
     // Every tenet is scored, so that standing out is measured against the whole registry.
     const results = this.bm25([...weights.keys()], use);
     const lexical = new Map(results.map((r) => [r.id, r]));
-    const keys = topTerms(weights);
+    const keys = WEIGHTS.taught === 0 ? [] : topTerms(weights);
     const out: Relevance[] = [];
     for (const tenet of candidates) {
       const r = lexical.get(tenet.id);
-      const taught = this.teaching(tenet.id, keys, rarity, memo);
+      // The fitted weight of teaching is 0: only the count of teaching memos is used (in messages).
+      const taught = WEIGHTS.taught === 0 ? { score: 0, memos: this.teachers(tenet.id, memo) } : this.teaching(tenet.id, keys, rarity, memo);
       if (!r && taught.score === 0) continue;
       const p = tenetProfile(tenet);
       const sum = (list: Iterable<string>) => {
@@ -236,6 +237,13 @@ export class RelevanceModel {
     if (n < MIN_MEMOS_FOR_RARITY) return () => 1;
     const top = Math.log((n + 1) / 1.5);
     return (term) => Math.min(1, Math.max(0.05, Math.log((n + 1) / (this.memos.memosWithTerm(term) + 0.5)) / top));
+  }
+
+  /** How many memos other than this one cite the tenet. */
+  private teachers(tenetId: string, memo: MemoModel): number {
+    const profile = this.memos.taught(tenetId);
+    if (!profile) return 0;
+    return Math.max(0, profile.memos - (this.memos.get(memo.file)?.cited.includes(tenetId) ? 1 : 0));
   }
 
   /** What the memos citing a tenet (other than this one) share with this memo's key terms. */

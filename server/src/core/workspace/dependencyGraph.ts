@@ -56,7 +56,7 @@ export function fileKind(ws: Workspace, rel: string): FileKind {
 }
 
 /** The authority matrix's workspace-relative path, as the config names it (normalised). */
-export function authorityPath(ws: Workspace): string {
+function authorityPath(ws: Workspace): string {
   return normaliseRelative(ws.config.authority) ?? ws.config.authority;
 }
 

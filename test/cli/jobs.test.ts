@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the benchmark's generator is plain JavaScript without types.
+import { ensureWorkspace } from '../../bench/generate.mjs';
+
+// A cold check shared with worker threads (`--jobs N`) prints exactly what one thread prints:
+// every format, byte for byte, on the example workspace, a generated workspace, and one with
+// files that cannot be read.
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const EXAMPLE = path.resolve(__dirname, '../../examples/workspace');
+
+function run(dir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'check', dir, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function expectSameOutput(dir: string, format: string, jobs = ['2', '3']) {
+  const one = run(dir, '--format', format, '--jobs', '1');
+  expect(one.stdout.length).toBeGreaterThan(0);
+  for (const j of jobs) expect(run(dir, '--format', format, '--jobs', j), `--jobs ${j}`).toEqual(one);
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(CLI) || fs.statSync(CLI).size === 0) throw new Error('dist/cli.js is missing or empty: run `npm run build`');
+});
+
+describe('check --jobs', () => {
+  it('gives the example workspace\'s report unchanged, in every format', () => {
+    for (const format of ['json', 'stylish', 'sarif', 'github']) expectSameOutput(EXAMPLE, format);
+  });
+
+  it('gives a generated workspace of 600 memos the same report', () => {
+    const { root } = ensureWorkspace(600) as { root: string };
+    expectSameOutput(root, 'json', ['2', '4']);
+    expectSameOutput(root, 'sarif', ['2']);
+  });
+
+  it('reports unreadable memos and a broken config the same way, with the same exit code', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-jobs-'));
+    fs.cpSync(EXAMPLE, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'decisions', '0900-binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0xff, 0xfe, 0x00]));
+    fs.writeFileSync(path.join(dir, 'decisions', '0901-broken.md'), '---\ntitle: [unclosed\n---\n# Broken\n');
+    fs.appendFileSync(path.join(dir, '.decisions.yaml'), '\nno-such-key: 1\n');
+    const one = run(dir, '--format', 'json', '--jobs', '1');
+    expect(one.status).toBe(2);
+    expect(run(dir, '--format', 'json', '--jobs', '2')).toEqual(one);
+  });
+
+  it('rejects a --jobs that is not a whole number from 1', () => {
+    const r = run(EXAMPLE, '--jobs', '0');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--jobs.*whole number from 1/);
+  });
+});
