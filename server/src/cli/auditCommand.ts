@@ -34,7 +34,7 @@ export function runAudit(target: string | undefined, options: AuditCommandOption
   if (!stat.isDirectory()) throw new CliError(`the audit takes a workspace folder, not a file: ${target}`);
   if (options.since !== undefined && !isRealDate(options.since)) throw new CliError(`--since takes a date as YYYY-MM-DD, not \`${options.since}\``);
 
-  const ws = new Workspace(new NodeWorkspaceFs(root), RULE_IDS, io.today);
+  const ws = new Workspace(new NodeWorkspaceFs(root, { oneRun: true }), RULE_IDS, io.today);
   indexWorkspace(ws);
   const report = computeAudit(ws, options.since ? { since: options.since } : {});
   const text =

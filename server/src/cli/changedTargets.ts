@@ -31,7 +31,7 @@ export function narrowToChanged(target: CheckTarget, ref: string | undefined, ru
   requireRepository(root, '--changed');
   const base = ref === undefined ? defaultChangedBase(root) : { ref, commit: resolveCommit(root, ref, '--changed') };
   const changes = changedSince(root, base.commit);
-  const ws = new Workspace(new CachedInspectFs(new NodeWorkspaceFs(root)), ruleIds, today);
+  const ws = new Workspace(new CachedInspectFs(new NodeWorkspaceFs(root, { oneRun: true })), ruleIds, today);
   ws.loadConfig();
   const kinds = changes.map((c) => ({ ...c, kind: fileKind(ws, c.path) }));
   const narrowed = (files: string[] | undefined): ChangedSelection => ({ target: { root, files: target.files ? (files === undefined ? target.files : target.files.filter((f) => files.includes(f))) : files }, against: base.ref });

@@ -57,7 +57,7 @@ const AUTO_THREADS_FROM = 400;
 export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: string, options: TargetCheckOptions): TargetOutcome {
   const { fs, cacheStore, baseRef, threads, ...checkOptions } = options;
   // One run sees one state of the disk, so each path is inspected once however many memos cite it.
-  const ws = new Workspace(fs ?? new CachedInspectFs(new NodeWorkspaceFs(target.root)), rules.map((r) => r.id), today);
+  const ws = new Workspace(fs ?? new CachedInspectFs(new NodeWorkspaceFs(target.root, { oneRun: true })), rules.map((r) => r.id), today);
   if (baseRef !== undefined) {
     // The base's memos are those the workspace's own globs match.
     ws.loadConfig();

@@ -20,7 +20,7 @@ export interface CheckWorkerData {
   flag: Int32Array;
 }
 
-export type WorkerRequest = { kind: 'summarise'; files: readonly string[] } | { kind: 'check'; files: readonly string[]; index: readonly MemoSummary[] };
+export type WorkerRequest = { kind: 'summarise'; files: readonly string[]; light: boolean } | { kind: 'check'; files: readonly string[]; index: readonly MemoSummary[] };
 
 export type WorkerReply =
   | { kind: 'summarise'; summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }
@@ -55,9 +55,9 @@ export class NodeCheckPool implements MemoPool {
     private readonly onRuleError: CheckOptions['onRuleError'],
   ) {}
 
-  summarise(files: readonly string[][]): { collect(): { summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }[] } {
+  summarise(files: readonly string[][], light = false): { collect(): { summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }[] } {
     const threads = this.ensure(files.length);
-    files.forEach((f, i) => this.post(threads[i]!, { kind: 'summarise', files: f }));
+    files.forEach((f, i) => this.post(threads[i]!, { kind: 'summarise', files: f, light }));
     return {
       collect: () =>
         files.map((_, i) => {
@@ -66,6 +66,7 @@ export class NodeCheckPool implements MemoPool {
           return { summaries: reply.summaries, unreadable: reply.unreadable };
         }),
     };
+    // (A light index is all a named-file check asks of the pool; it is closed by the caller.)
   }
 
   check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][] } {

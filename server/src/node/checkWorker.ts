@@ -4,7 +4,9 @@
 import { parentPort } from 'node:worker_threads';
 import { checkMemo } from '../core/check/checker';
 import type { Diagnostic } from '../core/types';
+import { parseMemo } from '../core/memo/memoParser';
 import { CachedInspectFs } from '../core/workspace/cachedInspectFs';
+import { frontMatterSummary } from '../core/workspace/frontMatterSummary';
 import { summarise, type MemoSummary } from '../core/workspace/memoIndex';
 import { Workspace } from '../core/workspace/workspace';
 import { ALL_RULES } from '../rules/registry';
@@ -16,7 +18,7 @@ export function isCheckWorker(data: unknown): data is CheckWorkerData {
 }
 
 export function runCheckWorker(data: CheckWorkerData): void {
-  const ws = new Workspace(new CachedInspectFs(new NodeWorkspaceFs(data.root)), data.ruleIds, data.today);
+  const ws = new Workspace(new CachedInspectFs(new NodeWorkspaceFs(data.root, { oneRun: true })), data.ruleIds, data.today);
   const ids = new Set(data.ruleIds);
   const rules = ALL_RULES.filter((r) => ids.has(r.id));
   ws.loadSharedFiles();
@@ -27,7 +29,7 @@ export function runCheckWorker(data: CheckWorkerData): void {
   };
   data.port.on('message', (request: WorkerRequest) => {
     try {
-      reply(request.kind === 'summarise' ? summariseAll(ws, request.files) : checkAll(ws, rules, data, request.files, request.index));
+      reply(request.kind === 'summarise' ? summariseAll(ws, request.files, request.light) : checkAll(ws, rules, data, request.files, request.index));
     } catch (error) {
       reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -36,12 +38,13 @@ export function runCheckWorker(data: CheckWorkerData): void {
   parentPort?.unref();
 }
 
-function summariseAll(ws: Workspace, files: readonly string[]): WorkerReply {
+/** Summaries of the files, as `checkWorkspace`'s first pass writes them (`light`: from the front matter where it suffices). */
+function summariseAll(ws: Workspace, files: readonly string[], light: boolean): WorkerReply {
   const summaries: (MemoSummary | undefined)[] = [];
   const unreadable: Diagnostic[] = [];
   for (const file of files) {
-    const memo = ws.readMemo(file);
-    summaries.push(memo ? summarise(memo) : undefined);
+    const text = ws.readMemoText(file);
+    summaries.push(text === undefined ? undefined : ((light ? frontMatterSummary(file, text) : undefined) ?? summarise(parseMemo(file, text))));
     const problem = ws.unreadable.get(file);
     if (problem) unreadable.push(problem);
   }

@@ -11,8 +11,15 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 export class NodeWorkspaceFs implements WorkspaceFs {
   readonly root: string;
   private readonly realRoot: string;
+  /**
+   * Real paths of folders, for a caller that reads the disk in one state (a CLI run): a file that
+   * is not itself a link then resolves through its folder's cached real path instead of a
+   * realpath call per file. The language server lives through changes and never caches.
+   */
+  private readonly realFolders: Map<string, string | undefined> | undefined;
 
-  constructor(root: string) {
+  constructor(root: string, options: { oneRun?: boolean } = {}) {
+    this.realFolders = options.oneRun ? new Map() : undefined;
     this.root = path.resolve(root);
     this.realRoot = safeRealpath(this.root) ?? this.root;
   }
@@ -28,16 +35,30 @@ export class NodeWorkspaceFs implements WorkspaceFs {
     return real === this.realRoot || real.startsWith(this.realRoot + path.sep);
   }
 
+  /** For a file that is not a link: its folder's real path (cached for the run) lies inside the root. */
+  private folderInsideReal(abs: string): boolean {
+    const folder = path.dirname(abs);
+    let real = this.realFolders!.get(folder);
+    if (real === undefined && !this.realFolders!.has(folder)) this.realFolders!.set(folder, (real = safeRealpath(folder)));
+    if (real === undefined) return false;
+    const file = path.join(real, path.basename(abs));
+    return file.startsWith(this.realRoot + path.sep);
+  }
+
   readText(rel: string): ReadResult {
     const abs = this.absolute(rel);
     if (abs === undefined) return { ok: false, reason: 'outside' };
     let stat: fs.Stats;
+    let link: boolean;
     try {
-      stat = fs.statSync(abs);
+      // In one run a plain file is told by lstat alone; anything else is followed.
+      const own = this.realFolders ? fs.lstatSync(abs) : undefined;
+      link = own === undefined || own.isSymbolicLink();
+      stat = own && !link ? own : fs.statSync(abs);
     } catch (e) {
       return (e as NodeJS.ErrnoException).code === 'ELOOP' ? { ok: false, reason: 'unreadable', detail: 'symlink loop' } : { ok: false, reason: 'missing' };
     }
-    if (!this.insideReal(abs)) return { ok: false, reason: 'outside' };
+    if (!(link ? this.insideReal(abs) : this.folderInsideReal(abs))) return { ok: false, reason: 'outside' };
     if (stat.isDirectory()) return { ok: false, reason: 'directory' };
     // A FIFO or a device named like a memo would block the read forever, or never end.
     if (!stat.isFile()) return { ok: false, reason: 'unreadable', detail: 'not a regular file' };

@@ -15,7 +15,7 @@ import { type Severity, type SeveritySetting } from '../../shared/vocabulary';
 type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
 
 /**
- * What \`checkWorkspace\` asks of a result cache (\`check --cache\`; \`node/checkCache.ts\` implements
+ * What `checkWorkspace` asks of a result cache (`check --cache`; `node/checkCache.ts` implements
  * it with content hashes). A memo's results are reused only when the cache says nothing they
  * depend on changed.
  */
@@ -30,7 +30,7 @@ export interface MemoResultCache {
 }
 
 /**
- * Other threads that share a whole-workspace check (\`node/checkPool.ts\`; the core never starts
+ * Other threads that share a whole-workspace check (`node/checkPool.ts`; the core never starts
  * one). Each call hands them a contiguous share of the memo files and returns the results in
  * file order, so the merged result is what one thread computes.
  */
@@ -39,9 +39,12 @@ export interface MemoPool {
   readonly shares: number;
   /** Fewer memos than this are checked on the calling thread alone (starting threads would cost more). */
   readonly minMemos: number;
-  /** Starts reading, parsing and summarising the files on the pool's threads; \`collect\` waits for them. */
-  summarise(files: readonly string[][]): { collect(): { summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }[] };
-  /** Starts checking the files against the index (every summary, in file order); \`collect\` waits for them. */
+  /**
+   * Starts reading, parsing and summarising the files on the pool's threads; `collect` waits for
+   * them. `light`: from the front matter where it suffices (`frontMatterSummary`).
+   */
+  summarise(files: readonly string[][], light?: boolean): { collect(): { summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }[] };
+  /** Starts checking the files against the index (every summary, in file order); `collect` waits for them. */
   check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][] };
 }
 
@@ -166,6 +169,10 @@ export function checkWorkspace(
   if (pool && pool.shares > 1 && !cache && !only && !ws.base && memoFiles.length >= Math.max(pool.minMemos, pool.shares)) {
     return { diagnostics: sortDiagnostics([...checkShared(ws, rules, options, pool, memoFiles), ...loadDiagnostics(ws, rules, options)]), memoFiles, tenetFiles: ws.registry.tenetFiles.map((f) => f.file) };
   }
+  // Named files of a large workspace: the others' front matter is read on the pool's threads too.
+  const shared = pool && pool.shares > 1 && frontMatterIndex && !cache && memoFiles.length >= Math.max(pool.minMemos, pool.shares) ? shareOut(memoFiles.filter((f) => !only!.has(f)), pool.shares) : undefined;
+  const elsewhere = new Set(shared?.slice(1).flat());
+  const indexing = shared ? pool!.summarise(shared.slice(1), true) : undefined;
   // Parsed memos are kept between the passes for small workspaces; a large one re-parses in
   // the second pass instead, which costs a little time and keeps memory flat (a parsed memo is
   // tens of kilobytes; ten thousand of them at once would be most of the process).
@@ -173,6 +180,7 @@ export function checkWorkspace(
   // First pass: index every memo (from the cache when its bytes are unchanged).
   const pending: { file: string; text: string; hash: string | undefined; model: MemoModel | undefined }[] = [];
   for (const file of memoFiles) {
+    if (elsewhere.has(file)) continue;
     const text = ws.readMemoText(file);
     if (text === undefined) continue;
     const hash = cache ? cache.contentKey(text) : undefined;
@@ -188,6 +196,10 @@ export function checkWorkspace(
       ws.indexMemo(model);
       pending.push({ file, text, hash, model: keepModels ? model : undefined });
     }
+  }
+  for (const part of indexing?.collect() ?? []) {
+    for (const summary of part.summaries) if (summary) ws.memos.set(summary);
+    for (const d of part.unreadable) ws.unreadable.set(d.file, d);
   }
   const ctx = ws.context();
   const index = cache ? cache.indexKey(ws) : '';
