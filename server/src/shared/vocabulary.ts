@@ -30,8 +30,14 @@ export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning'
 
 /** Front matter keys that name a memo's owners, in lookup order: ours first, then MADR's. */
 export const OWNER_KEYS = ['owners', 'owner', 'decision-makers', 'deciders'] as const;
+/** Front matter keys that name who approved a memo, in lookup order. */
+export const APPROVER_KEYS = ['approver', 'approvers'] as const;
 /** Front matter keys that name people (owners, approvers, RACI lists): completion offers people in all of them. */
-export const PEOPLE_KEYS: readonly string[] = [...OWNER_KEYS, 'approver', 'approvers', 'consulted', 'informed'];
+export const PEOPLE_KEYS: readonly string[] = [...OWNER_KEYS, ...APPROVER_KEYS, 'consulted', 'informed'];
+/** Front matter keys of a memo's decision type (a type of the authority matrix), in lookup order. */
+export const DECISION_TYPE_KEYS = ['decision-type', 'decision_type'] as const;
+/** Front matter keys of the escalation triggers a memo says apply, in lookup order. */
+export const IMPACT_KEYS = ['impact', 'impacts'] as const;
 /** Front matter keys that link to other memos by id. */
 export const MEMO_LINK_KEYS: readonly string[] = ['supersedes', 'superseded-by', 'superseded_by'];
 

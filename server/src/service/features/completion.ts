@@ -17,7 +17,14 @@ import type { ProjectFolder } from '../projectFolder';
 import { completionTargetAt } from '../positions';
 import { markdownText } from './markdownText';
 import { tenetDetail, tenetMarkdown } from './tenetInfo';
-import { EVIDENCE_PATH_KEYS, LIMITS_PLACEHOLDER, MEMO_LINK_KEYS, MEMO_STATUSES, PATH_PLACEHOLDER, PEOPLE_KEYS, REVERSIBILITIES } from '../../shared/vocabulary';
+import { APPROVER_KEYS, DECISION_TYPE_KEYS, EVIDENCE_PATH_KEYS, IMPACT_KEYS, LIMITS_PLACEHOLDER, MEMO_LINK_KEYS, MEMO_STATUSES, OWNER_KEYS, PATH_PLACEHOLDER, PEOPLE_KEYS, REVERSIBILITIES } from '../../shared/vocabulary';
+import { knownTriggers, type AuthorityMatrix } from '../../core/authority/authorityMatrix';
+import { ANY_OWNER, holders, memoDecisionType } from '../../core/authority/memoAuthority';
+import { BUILT_IN_TRIGGERS, triggerKey } from '../../core/authority/triggers';
+import { hasLeft } from '../../core/workspace/people';
+import { contains } from '../positions';
+import { decisionTypeMarkdown, triggerDoc, triggerReadFromFields } from './authorityInfo';
+import { frontMatterKeyItems } from './frontMatterKeys';
 import { labelCompletions } from './methodStructures';
 import { CONFIG_FILE_SNIPPETS, PEOPLE_FILE_SNIPPETS, TENET_FILE_SNIPPETS } from './fileSnippets';
 
@@ -32,20 +39,27 @@ const STATUS_DOCS: Record<string, string> = {
 };
 
 /**
- * Completion in memos (tenet ids, people, status and reversibility values, evidence paths and
- * entries, memo ids, the labels of an alignment sheet or scorecard) and, in the workspace's YAML files, the snippets each is written with.
+ * Completion in memos (front matter keys, tenet ids, people, status and reversibility values,
+ * decision types and triggers, evidence paths and entries, memo ids, the labels of an alignment
+ * sheet or scorecard) and, in the workspace's YAML files, the snippets each is written with.
  */
 export function completion(svc: DecisionService, params: CompletionParams): CompletionList | null {
   const target = svc.target(params.textDocument.uri);
   if (!target) return null;
   if (target.kind !== 'memo') return fileSnippetItems(svc, target.kind, target.rel, target.doc.getText(), params.position);
   const memo = svc.documents.memoModel(target.doc, target.rel);
+  const { folder } = target;
   const at = completionTargetAt(memo, params.position);
+  const keys = frontMatterKeyItems(folder.ws, memo, params.position, svc.client.completionSnippets);
+  if (keys) {
+    // An empty unindented line may also continue the list above it, when entries can go there.
+    const entries = at?.kind === 'field' && at.newItem && entriesFitUnindented(memo, at.key) ? newEntryItems(svc, folder, memo, at.key.toLowerCase(), at.range) : [];
+    return list([...entries.map((e) => ({ ...e, sortText: `0${e.sortText ?? e.label}` })), ...keys.map((k) => ({ ...k, sortText: `1${k.sortText ?? k.label}` }))]);
+  }
   if (!at) {
     const labels = labelCompletions(memo, params.position, svc.client.completionSnippets);
     return labels ? list(labels) : null;
   }
-  const { folder } = target;
   // Inside `[[…]]` already closed (a snippet's `[[$1]]`), the brackets stay: the snippet goes on.
   if (at.kind === 'inline-tenet') return list(tenetItems(folder, at.range, at.closed ? '' : ']]', new Set()));
   const key = at.key.toLowerCase();
@@ -54,7 +68,9 @@ export function completion(svc: DecisionService, params: CompletionParams): Comp
     const cited = new Set(memo.citations.filter((c) => c.source === 'front-matter' && c.id !== at.prefix).map((c) => c.id));
     return list(tenetItems(folder, at.range, '', cited));
   }
-  if (PEOPLE_KEYS.includes(key)) return list(peopleItems(folder, at.range));
+  if (PEOPLE_KEYS.includes(key)) return list(peopleItems(svc, folder, memo, key, at.range));
+  if (has(DECISION_TYPE_KEYS, key)) return list(decisionTypeItems(svc, folder, memo, at.range));
+  if (has(IMPACT_KEYS, key)) return list(triggerItems(folder, memo, at.range, params.position));
   if (key === 'status') return list(valueItems(MEMO_STATUSES, at.range, (s) => STATUS_DOCS[s]));
   if (key === 'reversibility') {
     const required: Record<string, number> = folder.ws.config.evidence.required;
@@ -63,6 +79,10 @@ export function completion(svc: DecisionService, params: CompletionParams): Comp
   if (key === 'evidence' && (at.subKey === undefined || EVIDENCE_PATH_KEYS.includes(at.subKey))) return evidenceItems(folder, memo, at.range);
   if (MEMO_LINK_KEYS.includes(key)) return list(memoItems(folder, memo, at.range));
   return null;
+}
+
+function has(keys: readonly string[], key: string): boolean {
+  return keys.includes(key);
 }
 
 function list(items: CompletionItem[], isIncomplete = false): CompletionList {
@@ -86,27 +106,111 @@ function tenetItems(folder: ProjectFolder, range: Range, suffix: string, exclude
     }));
 }
 
-function peopleItems(folder: ProjectFolder, range: Range): CompletionItem[] {
-  const people = folder.ws.people?.people;
+/**
+ * People for a people key. Those who have left (by today) are not offered: they own nothing and
+ * hold no authority. For `approver`, the holders of the escalation authority of the memo's decision
+ * type come first; for the owner keys, the holders of its `decides` authority.
+ */
+function peopleItems(svc: DecisionService, folder: ProjectFolder, memo: MemoModel, key: string, range: Range): CompletionItem[] {
+  const ws = folder.ws;
+  const today = svc.host.today();
+  const authority = rankingAuthority(ws.authority, memo, key);
+  const people = ws.people?.people;
   if (people && people.length > 0) {
-    return people.map((p) => ({
-      label: p.id,
-      kind: CompletionItemKind.Value,
-      detail: [p.name, p.role].filter(Boolean).join(' · ') || undefined,
-      documentation: p.email ? { kind: MarkupKind.Markdown, value: markdownText(p.email) } : undefined,
-      filterText: [p.id, p.name, p.email].filter(Boolean).join(' '),
-      textEdit: { range, newText: p.id },
-    }));
+    const first = new Set(authority ? holders(authority, ws.people, today) : []);
+    return people
+      .filter((p) => !hasLeft(p, today))
+      .map((p, i) => {
+        const holds = first.has(p) ? `holds ${authority}` : undefined;
+        return {
+          label: p.id,
+          kind: CompletionItemKind.Value,
+          detail: [holds, p.name, p.role].filter(Boolean).join(' · ') || undefined,
+          documentation: p.email ? { kind: MarkupKind.Markdown, value: markdownText(p.email) } : undefined,
+          filterText: [p.id, p.name, p.email].filter(Boolean).join(' '),
+          // Holders first, then the directory's order.
+          sortText: `${holds ? 0 : 1}${String(i).padStart(6, '0')}`,
+          ...(holds ? { preselect: true } : {}),
+          textEdit: { range, newText: p.id },
+        };
+      });
   }
-  // Without a people directory, offer the owners other memos already name.
+  // Without a people directory, offer the owners other memos already name (and, first, the authority the type names: a person, perhaps).
   const seen = new Map<string, number>();
-  for (const m of folder.ws.memos.all) for (const o of m.owners) seen.set(o, (seen.get(o) ?? 0) + 1);
-  return [...seen].map(([name, n]) => ({
-    label: name,
-    kind: CompletionItemKind.Value,
-    detail: `owner of ${n} memo${n === 1 ? '' : 's'}`,
-    textEdit: { range, newText: name },
+  for (const m of ws.memos.all) for (const o of m.owners) seen.set(o, (seen.get(o) ?? 0) + 1);
+  const named: CompletionItem[] = authority ? [{ label: authority, kind: CompletionItemKind.Value, detail: `named by ${memo.decisionType?.value ?? 'the decision type'}`, sortText: '0', textEdit: { range, newText: authority } }] : [];
+  return [
+    ...named,
+    ...[...seen].filter(([name]) => name !== authority).map(([name, n]) => ({
+      label: name,
+      kind: CompletionItemKind.Value,
+      detail: `owner of ${n} memo${n === 1 ? '' : 's'}`,
+      sortText: `1${name}`,
+      textEdit: { range, newText: name },
+    })),
+  ];
+}
+
+/** The authority whose holders a people key offers first: `escalate-to` for approvers, `decides` (unless any owner may) for owners. */
+function rankingAuthority(matrix: AuthorityMatrix | undefined, memo: MemoModel, key: string): string | undefined {
+  const type = memoDecisionType(memo, matrix);
+  if (!type) return undefined;
+  if (has(APPROVER_KEYS, key)) return type.escalateTo?.value;
+  const decides = type.decides?.value;
+  return has(OWNER_KEYS, key) && decides && decides.toLowerCase() !== ANY_OWNER ? decides : undefined;
+}
+
+/** The decision types of the matrix, in its order, each explained as its hover explains it. */
+function decisionTypeItems(svc: DecisionService, folder: ProjectFolder, memo: MemoModel, range: Range): CompletionItem[] {
+  const ws = folder.ws;
+  const matrix = ws.authority;
+  if (!matrix) return [];
+  const today = svc.host.today();
+  return matrix.types.map((t, i) => ({
+    label: t.id,
+    kind: CompletionItemKind.EnumMember,
+    detail: t.title,
+    documentation: { kind: MarkupKind.Markdown, value: decisionTypeMarkdown(ws, today, matrix, t, memo) },
+    filterText: [t.id, t.title].filter(Boolean).join(' '),
+    sortText: String(i).padStart(4, '0'),
+    textEdit: { range, newText: t.id },
   }));
+}
+
+/**
+ * Triggers for `impact`: those the memo's decision type lists first, then the others the matrix
+ * knows (built in or named by a row); triggers that other fields already apply (`one-way`, `costly`
+ * from reversibility, a `spend-over:<n>` the matrix names from spend) last. Triggers the list already holds are left out.
+ */
+function triggerItems(folder: ProjectFolder, memo: MemoModel, range: Range, pos: Position | undefined): CompletionItem[] {
+  const matrix = folder.ws.authority;
+  const listed = new Set(memo.impact.filter((i) => !pos || !contains(i.range, pos)).map((i) => triggerKey(i.value)));
+  const type = memoDecisionType(memo, matrix);
+  const ofType = new Set(type?.triggers.map((t) => t.value));
+  const all = matrix ? knownTriggers(matrix) : [...BUILT_IN_TRIGGERS];
+  return all
+    .filter((t) => !listed.has(t))
+    .map((t, i) => {
+      const group = triggerReadFromFields(t) ? 2 : ofType.has(t) ? 0 : 1;
+      const doc = triggerDoc(t);
+      const detail = [ofType.has(t) && type ? `escalates ${type.id}` : undefined, (BUILT_IN_TRIGGERS as readonly string[]).includes(t) ? 'built in' : `from ${matrix?.file ?? 'the matrix'}`].filter(Boolean).join(' · ');
+      return {
+        label: t,
+        kind: CompletionItemKind.EnumMember,
+        detail,
+        ...(doc ? { documentation: { kind: MarkupKind.Markdown, value: doc } } : {}),
+        sortText: `${group}${String(i).padStart(4, '0')}`,
+        textEdit: { range, newText: t },
+      };
+    });
+}
+
+/** Whether `- entry` lines fit at column 0 under `key`: it has no value yet, or a block list written at column 0. */
+function entriesFitUnindented(memo: MemoModel, key: string): boolean {
+  const entry = memo.fields.get(key);
+  const v = entry?.value;
+  if (!entry || !v || (v.kind === 'scalar' && v.value === null)) return true;
+  return v.kind === 'seq' && v.range.start.line > entry.keyRange.start.line && v.range.start.character === 0;
 }
 
 function valueItems(values: readonly string[], range: Range, doc: (v: string) => string | undefined): CompletionItem[] {
@@ -165,7 +269,8 @@ function newEntryItems(svc: DecisionService, folder: ProjectFolder, memo: MemoMo
       },
     ];
   }
-  if (PEOPLE_KEYS.includes(key)) return entry(peopleItems(folder, range));
+  if (PEOPLE_KEYS.includes(key)) return entry(peopleItems(svc, folder, memo, key, range));
+  if (has(IMPACT_KEYS, key)) return entry(triggerItems(folder, memo, range, undefined));
   if (key === 'tenets') return entry(tenetItems(folder, range, '', new Set(memo.citations.filter((c) => c.source === 'front-matter').map((c) => c.id))));
   if (MEMO_LINK_KEYS.includes(key)) return entry(memoItems(folder, memo, range));
   return [];

@@ -4,14 +4,27 @@ import type { DecisionService } from '../decisionService';
 import type { ProjectFolder } from '../projectFolder';
 import type { SymbolRef } from '../positions';
 import { codeSpan, markdownText } from './markdownText';
+import { authorityRefAt, decisionTypeHover, triggerHover } from './authorityInfo';
 import { stageGateHover } from './methodStructures';
 import { symbolUnderCursor } from './symbols';
 import { tenetMarkdown } from './tenetInfo';
 
-/** Hover: a tenet's statement and chain, an owner's name and role, a linked memo's title and status, a stage gate's date. */
+/**
+ * Hover: a tenet's statement and chain, an owner's name and role, a linked memo's title and status,
+ * a memo's decision type (its matrix row, read against the memo) and impact triggers, a stage gate's date.
+ */
 export function hover(svc: DecisionService, params: HoverParams): Hover | null {
   const { target, ref } = symbolUnderCursor(svc, params) ?? {};
   if (!target) return null;
+  if (target.kind === 'memo') {
+    const memo = svc.documents.memoModel(target.doc, target.rel);
+    const authority = authorityRefAt(memo, params.position);
+    if (authority) {
+      const ws = target.folder.ws;
+      const value = authority.kind === 'decision-type' ? decisionTypeHover(ws, svc.host.today(), authority.id, memo) : triggerHover(ws, authority.trigger, memo);
+      return { contents: { kind: MarkupKind.Markdown, value }, range: authority.range };
+    }
+  }
   const value = ref ? describe(target.folder, ref) : undefined;
   if (ref && value) return { contents: { kind: MarkupKind.Markdown, value }, range: ref.range };
   if (target.kind !== 'memo') return null;
