@@ -1,5 +1,5 @@
 // Opens the audit's HTML in headless Chromium and checks what a reader (and an attacker writing
-// memo titles) would meet: the page renders its four charts, workspace text shows as text and
+// memo titles) would meet: the page renders its five charts, workspace text shows as text and
 // never runs, and the page loads nothing. Then the webview flavour of the same page: its one
 // script runs under the nonce CSP and turns clicks into `open` messages.
 //
@@ -96,9 +96,9 @@ async function open(browser, url, init) {
 async function checkStandalone(browser, url) {
   const { page, seen } = await open(browser, url);
   await check('the page renders its title', async () => equal(await page.textContent('h1'), 'Tenet usage audit', 'h1'));
-  await check('exactly four SVG charts, each with its bars or rows', async () => {
+  await check('exactly five SVG charts, each with its bars or rows', async () => {
     const charts = await page.$$eval('svg', (svgs) => svgs.map((s) => ({ label: s.getAttribute('aria-label'), marks: s.querySelectorAll('rect, circle').length, height: s.getBoundingClientRect().height })));
-    equal(charts.length, 4, 'number of <svg>');
+    equal(charts.length, 5, 'number of <svg>');
     for (const c of charts) assert(c.marks > 0 && c.height > 0, `chart "${c.label}" draws nothing (${c.marks} marks, ${c.height}px high)`);
     // One bar per tenet, one node per tenet in the hierarchy, one row per status and reversibility.
     const marks = (label) => charts.find((c) => c.label.startsWith(label))?.marks;
@@ -106,6 +106,8 @@ async function checkStandalone(browser, url) {
     equal(marks('Tenet hierarchy'), 5, 'nodes in the tenet hierarchy');
     equal(marks('Memos by status'), 6, 'rows in "Memos by status" (six statuses; no memo without one)');
     equal(marks('Evidence coverage'), 6, 'bars in "Evidence coverage" (a background and a fill per reversibility)');
+    // The accepted 0001 (its owner tries to inject markup) and the proposed 0002; the draft is not open.
+    equal(marks('Open decisions per owner'), 2, 'bars in "Open decisions per owner"');
   });
   await check('no chart text is cut off at the edge of its chart', async () => {
     const clipped = await page.$$eval('svg text', (texts) =>

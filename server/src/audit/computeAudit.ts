@@ -1,5 +1,6 @@
 import type { AuditReport, EvidenceCoverage, OwnerLoad, ReviewItem, TenetUsage } from '../shared/audit/report';
 import { dayNumber } from '../core/dates';
+import { authorityFigures } from './authorityFigures';
 import type { MemoSummary } from '../core/workspace/memoIndex';
 import { findPerson } from '../core/workspace/people';
 import type { Workspace } from '../core/workspace/workspace';
@@ -78,6 +79,7 @@ export function computeAudit(ws: Workspace, options: AuditOptions = {}): AuditRe
     scorecardsWithoutPause: memos.filter((m) => (m.method?.scorecardsWithoutPause ?? 0) > 0).map((m) => m.file),
     claimsWithoutInvalidation: memos.filter((m) => m.method?.claimWithoutInvalidation).map((m) => m.file),
     awaitingDecision: memos.filter((m) => (m.method?.awaitingDecision ?? 0) > 0).map((m) => ({ file: m.file, rows: m.method!.awaitingDecision })),
+    ...authorityFigures(ws, memos),
   };
 }
 
@@ -140,5 +142,10 @@ export function auditToJson(report: AuditReport): object {
     scorecardsWithoutPause: report.scorecardsWithoutPause,
     claimsWithoutInvalidation: report.claimsWithoutInvalidation,
     awaitingDecision: report.awaitingDecision,
+    // null, not absent: a script can tell "no matrix" from a missing key.
+    authorityFiles: { matrix: report.authorityFiles.matrix ?? null, people: report.authorityFiles.people ?? null },
+    escalations: report.escalations,
+    departedOwners: report.departedOwners.map((d) => ({ owner: d.owner, ...(d.left ? { left: d.left } : {}), memos: d.memos })),
+    ownerConcentration: { ...report.ownerConcentration, top3Share: report.ownerConcentration.top3Share ?? null },
   };
 }

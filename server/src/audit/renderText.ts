@@ -33,7 +33,35 @@ export function renderText(r: AuditReport): string {
   for (const { node, depth } of flatten(tenetForest(r))) lines.push(`  ${'  '.repeat(depth)}${node.tenet.id} ${node.tenet.citations} (${node.total})`);
   lines.push('');
   lines.push(...methodText(r));
+  lines.push('');
+  lines.push(...authorityText(r));
   return lines.join('\n') + '\n';
+}
+
+/** Where a figure cannot be computed, the text says which file it needs. */
+const NO_MATRIX = 'no authority matrix (authority.yaml, or `authority:` in .decisions.yaml), so escalations cannot be judged';
+const NO_PEOPLE = 'no people directory (people.yaml, or `people:` in .decisions.yaml)';
+
+function authorityText(r: AuditReport): string[] {
+  const { matrix, people } = r.authorityFiles;
+  const lines: string[] = [];
+  if (!matrix) lines.push(`Authority and escalation: ${NO_MATRIX}.`);
+  else if (!people) lines.push(`Authority and escalation (matrix ${matrix}): ${NO_PEOPLE}, so who holds a role cannot be told and no escalation is judged.`);
+  else {
+    lines.push(`Authority and escalation (proposed and accepted memos, matrix ${matrix}, people ${people}):`);
+    lines.push(`  Escalated without need (no trigger applies, an approver who does not decide holds escalate-to): ${r.escalations.withoutNeed.join(', ') || 'none'}`);
+    lines.push(`  A trigger applies, not escalated (escalation-required): ${r.escalations.bypassed.join(', ') || 'none'}`);
+  }
+  if (!people) lines.push(`Open decisions whose every owner has left: not known, ${NO_PEOPLE}.`);
+  else {
+    lines.push(`Open decisions whose every owner has left (owner-departed):${r.departedOwners.length === 0 ? ' none' : ''}`);
+    for (const d of r.departedOwners) lines.push(`  ${d.owner}${d.left ? ` (left ${d.left})` : ''}: ${d.memos.join(', ')}`);
+  }
+  const c = r.ownerConcentration;
+  lines.push(`Open decisions (proposed or accepted) per owner: ${c.decisions} with an owner who is here${c.decisions > 0 ? `; the top three (${c.top3.join(', ')}) hold ${c.held} (${pct(c.held, c.decisions)})` : ''}`);
+  const width = Math.max(0, ...c.owners.map((o) => o.owner.length));
+  for (const o of c.owners) lines.push(`  ${o.owner.padEnd(width)}  ${String(o.decisions).padStart(3)}`);
+  return lines;
 }
 
 function methodText(r: AuditReport): string[] {
@@ -82,7 +110,35 @@ export function renderMarkdown(r: AuditReport): string {
   out.push(`| Scorecards without a pause threshold | ${r.scorecardsWithoutPause.map(c).join(', ') || 'none'} |`);
   out.push(`| Costly or one-way claims without \`Invalidated if:\` | ${r.claimsWithoutInvalidation.map(c).join(', ') || 'none'} |`);
   out.push(`| Evidence-log rows awaiting a decision | ${r.awaitingDecision.map((a) => `${c(a.file)} (${a.rows})`).join(', ') || 'none'} |`);
+  out.push(...authorityMarkdown(r));
   out.push('', '## Memos', '', '| Id | Title | Status | Date |', '|---|---|---|---|');
   for (const m of r.memoList) out.push(`| ${c(m.id)} | ${c(m.title ?? '')} | ${m.status ?? 'unknown'} | ${c(m.date ?? '')} |`);
   return out.join('\n') + '\n';
+}
+
+function authorityMarkdown(r: AuditReport): string[] {
+  const c = escapeMarkdownCell;
+  const { matrix, people } = r.authorityFiles;
+  const files = (list: readonly string[]) => list.map(c).join(', ') || 'none';
+  const out = ['', '## Authority and escalation', ''];
+  out.push(matrix ? `Proposed and accepted memos, judged against \`${c(matrix)}\`${people ? ` and \`${c(people)}\`` : ''}.` : `Escalations are not judged: ${NO_MATRIX}.`);
+  if (matrix && !people) out.push('', `${NO_PEOPLE}: who holds a role cannot be told, so no escalation is judged.`);
+  if (!people) out.push('', `Departed owners are not known: ${NO_PEOPLE}.`);
+  if (people) out.push('', '| Finding | Memos |', '|---|---|');
+  if (matrix && people) {
+    out.push(`| Escalated without need (no trigger applies, yet an approver who does not decide holds \`escalate-to\`) | ${files(r.escalations.withoutNeed)} |`);
+    out.push(`| A trigger applies, not escalated (\`escalation-required\`) | ${files(r.escalations.bypassed)} |`);
+  }
+  if (people) {
+    if (r.departedOwners.length === 0) out.push('| Every owner has left (`owner-departed`) | none |');
+    for (const d of r.departedOwners) out.push(`| Every owner has left: ${c(d.owner)}${d.left ? ` (left ${d.left})` : ''} | ${files(d.memos)} |`);
+  }
+  const k = r.ownerConcentration;
+  out.push('', '## Open decisions per owner', '');
+  out.push(k.decisions === 0 ? 'No proposed or accepted memo has an owner who is here.' : `${k.decisions} proposed or accepted memos have an owner who is here; the top three (${k.top3.map(c).join(', ')}) hold ${k.held} of them (${pct(k.held, k.decisions)}).`);
+  if (k.owners.length > 0) {
+    out.push('', '| Owner | Open decisions | Share |', '|---|---:|---:|');
+    for (const o of k.owners) out.push(`| ${c(o.owner)} | ${o.decisions} | ${pct(o.decisions, k.decisions)} |`);
+  }
+  return out;
 }

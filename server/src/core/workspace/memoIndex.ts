@@ -2,6 +2,7 @@ import { countedArtifacts, reversibilityOf } from '../evidence/evidenceEntries';
 import { type MemoModel } from '../memo/memoModel';
 import { awaitsDecision, isPauseRow, reviewDues, reviewedOn } from '../memo/method';
 import { keyTerms } from '../relevance/memoTerms';
+import { triggerFacts } from '../authority/memoAuthority';
 import type { Located, Range } from '../types';
 import { DECIDING_STATUSES, type MemoStatus, type Reversibility } from '../../shared/vocabulary';
 
@@ -28,6 +29,22 @@ export interface MemoSummary {
   keyTerms: string[];
   /** What the method's structures say, for the audit (absent when the memo has nothing of it). */
   method?: MethodFacts;
+  /** What the authority matrix reads of the memo, for the audit (absent when it names no `decision-type`). */
+  authority?: AuthorityFacts;
+}
+
+/**
+ * A memo's side of the escalation questions: its type as written, and the facts triggers read
+ * (`triggerFacts`; the reversibility is the summary's own). The audit applies the matrix's triggers
+ * to these as `escalation-required` does to the memo, so the two never disagree.
+ */
+interface AuthorityFacts {
+  decisionType: string;
+  /** `impact` as trigger keys. */
+  impact: string[];
+  /** `spend` as an amount (undefined when absent or not one). */
+  spend: number | undefined;
+  approvers: string[];
 }
 
 /** The figures of the method a memo contributes to the audit. */
@@ -67,7 +84,14 @@ export function summarise(memo: MemoModel): MemoSummary {
     hasFrontMatter: memo.frontMatter !== undefined,
     keyTerms: keyTerms(memo),
     ...methodFacts(memo),
+    ...authorityFacts(memo),
   };
+}
+
+function authorityFacts(memo: MemoModel): { authority?: AuthorityFacts } {
+  if (!memo.decisionType) return {};
+  const { impact, spend } = triggerFacts(memo);
+  return { authority: { decisionType: memo.decisionType.value, impact, spend, approvers: memo.approver.map((a) => a.value) } };
 }
 
 function methodFacts(memo: MemoModel): { method?: MethodFacts } {

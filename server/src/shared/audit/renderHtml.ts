@@ -46,6 +46,8 @@ export function renderHtml(r: AuditReport, options: HtmlOptions = {}): string {
   ${kpi('Conflicts', String(r.conflicts.reduce((s, c) => s + c.memos.length, 0)))}
   ${kpi('Reviews overdue', String(r.reviews.overdue.length))}
   ${kpi('Reviews due in 30 days', String(r.reviews.dueSoon.length))}
+  ${r.authorityFiles.matrix && r.authorityFiles.people ? kpi('Triggers not escalated', String(r.escalations.bypassed.length)) : ''}
+  ${r.ownerConcentration.decisions > 0 ? kpi('Open decisions held by the top three', `${Math.round((100 * r.ownerConcentration.held) / r.ownerConcentration.decisions)}%`) : ''}
 </section>
 <div class="grid">
 <section><h2>Citations per tenet</h2>${citationsChart(r)}</section>
@@ -54,9 +56,11 @@ export function renderHtml(r: AuditReport, options: HtmlOptions = {}): string {
 <section><h2>Evidence coverage by reversibility</h2>${evidenceChart(r)}</section>
 <section><h2>Conflicts</h2>${conflictsTable(r)}</section>
 <section><h2>Owners</h2>${ownersTable(r)}</section>
+<section><h2>Open decisions per owner</h2>${concentrationChart(r)}</section>
 </div>
 <section><h2>Reviews by owner</h2>${reviewsTable(r)}</section>
 <section><h2>The method</h2>${methodTable(r)}</section>
+<section><h2>Authority and escalation</h2>${authorityTable(r)}</section>
 <section><h2>Memos</h2>${memosTable(r)}</section>
 ${wv ? `<script nonce="${e(wv.nonce)}">${webviewScript()}</script>` : ''}
 </body>
@@ -178,6 +182,46 @@ function methodTable(r: AuditReport): string {
 </tbody></table>`;
 }
 
+/** Owners drawn in the concentration chart; the rest are summed up under it. */
+const MAX_OWNER_BARS = 10;
+
+function concentrationChart(r: AuditReport): string {
+  const c = r.ownerConcentration;
+  if (c.decisions === 0) return '<p>No proposed or accepted memo has an owner who is here.</p>';
+  const shown = c.owners.slice(0, MAX_OWNER_BARS);
+  const max = Math.max(1, ...shown.map((o) => o.decisions));
+  const left = labelWidth(shown.map((o) => o.owner));
+  const rows = shown.map((o, i) => {
+    const y = i * ROW;
+    const w = Math.max(2, Math.round((BAR * o.decisions) / max));
+    const top = c.top3.includes(o.owner);
+    return `<g><title>${e(`${o.owner}: ${o.decisions} of ${c.decisions} open decision(s)${top ? ' (top three)' : ''}`)}</title>
+<text x="${left - 6}" y="${y + 15}" text-anchor="end" class="label">${e(o.owner)}</text>
+<rect x="${left}" y="${y + 3}" width="${w}" height="${ROW - 6}" class="bar${top ? ' top' : ''}"/>
+<text x="${left + w + 6}" y="${y + 15}" class="count">${o.decisions}</text></g>`;
+  });
+  const share = Math.round((100 * c.held) / c.decisions);
+  const rest = c.owners.length - shown.length;
+  const legend = `<p class="legend"><span class="sw top"></span> the top three hold ${c.held} of ${c.decisions} open decisions (${share}%)${rest > 0 ? ` · ${rest} more owner(s) not drawn` : ''} · open: proposed or accepted; a memo counts for each owner</p>`;
+  return svg(left + BAR + COUNT, shown.length * ROW, rows.join(''), 'Open decisions per owner') + legend;
+}
+
+function authorityTable(r: AuditReport): string {
+  const { matrix, people } = r.authorityFiles;
+  const files = (list: readonly string[]) => list.map((f) => fileLink(f, f)).join(', ') || 'none';
+  const rows: string[] = [];
+  if (matrix && people) {
+    rows.push(`<tr><th>Escalated without need (no trigger applies, yet an approver who does not decide holds <code>escalate-to</code>)</th><td>${files(r.escalations.withoutNeed)}</td></tr>`);
+    rows.push(`<tr><th>A trigger applies, not escalated (<code>escalation-required</code>)</th><td>${files(r.escalations.bypassed)}</td></tr>`);
+  } else if (!matrix) rows.push('<tr><th>Escalations</th><td>Not judged: the workspace has no authority matrix (<code>authority.yaml</code>, or <code>authority:</code> in <code>.decisions.yaml</code>).</td></tr>');
+  else rows.push('<tr><th>Escalations</th><td>Not judged: without a people directory who holds a role cannot be told.</td></tr>');
+  if (!people) rows.push('<tr><th>Every owner has left (<code>owner-departed</code>)</th><td>Not known: the workspace has no people directory (<code>people.yaml</code>, or <code>people:</code> in <code>.decisions.yaml</code>).</td></tr>');
+  else if (r.departedOwners.length === 0) rows.push('<tr><th>Every owner has left (<code>owner-departed</code>)</th><td>none</td></tr>');
+  for (const d of r.departedOwners) rows.push(`<tr><th>Every owner has left: ${e(d.owner)}${d.left ? ` (left ${e(d.left)})` : ''}</th><td>${files(d.memos)}</td></tr>`);
+  const note = matrix && people ? `<p class="legend">Proposed and accepted memos, judged against ${e(matrix)} and ${e(people)}.</p>` : '';
+  return `${note}<table class="method"><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function memosTable(r: AuditReport): string {
   if (r.memoList.length === 0) return '<p>No memos.</p>';
   const rows = r.memoList.map((m) => `<tr><td class="id">${fileLink(m.file, m.id)}</td><td>${e(m.title ?? '')}</td><td>${e(m.status ?? 'unknown')}</td><td class="id">${e(m.date ?? '')}</td></tr>`);
@@ -207,6 +251,7 @@ svg .label{font-family:var(--vscode-editor-font-family,ui-monospace,SFMono-Regul
 .edge{fill:none;stroke:var(--vscode-panel-border,#bbb)}.node{fill:var(--vscode-charts-blue,#3b82f6)}.node.company{fill:var(--vscode-charts-purple,#7c3aed)}.node.team{fill:var(--vscode-charts-green,#16a34a)}
 .muted{fill:var(--vscode-descriptionForeground,#777)}
 .legend{font-size:.85em;color:var(--vscode-descriptionForeground,#555)}.sw{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px}
+.bar.top{fill:var(--vscode-charts-purple,#7c3aed)}.sw.top{background:var(--vscode-charts-purple,#7c3aed)}
 .sw.meeting{background:var(--vscode-charts-green,#16a34a)}.sw.below{background:var(--vscode-charts-red,#dc2626);opacity:.35}
 table{border-collapse:collapse;font-size:.9em}th,td{border-bottom:1px solid var(--vscode-panel-border,#ddd);padding:4px 10px;text-align:left;vertical-align:top}td.n{text-align:right}td.id{white-space:nowrap}table.method td{overflow-wrap:anywhere}td.warn{color:var(--vscode-charts-orange,#b45309);font-weight:600}
 a{color:var(--vscode-textLink-foreground,#0969da)}g.row{cursor:pointer}g.row rect{pointer-events:all}g.row:hover text{text-decoration:underline}`;

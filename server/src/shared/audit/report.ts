@@ -65,6 +65,38 @@ export interface AuditReport {
   claimsWithoutInvalidation: string[];
   /** Evidence log rows still waiting for a decision, per memo. */
   awaitingDecision: { file: string; rows: number }[];
+  /** The authority matrix and people directory the escalation and ownership figures read (undefined: the workspace has none). */
+  authorityFiles: { matrix: string | undefined; people: string | undefined };
+  /**
+   * Proposed and accepted memos of a matrix type. `withoutNeed`: no trigger of the type applies, yet
+   * an approver who is no decider of it holds its `escalate-to`. `bypassed`: a trigger applies and
+   * no approver or owner holds `escalate-to` (what `escalation-required` reports).
+   */
+  escalations: { withoutNeed: string[]; bypassed: string[] };
+  /** Proposed and accepted memos every owner of which has left (what `owner-departed` reports), by departed owner. */
+  departedOwners: DepartedOwner[];
+  /** How the open decisions (proposed and accepted) are spread over the owners who are still here. */
+  ownerConcentration: OwnerConcentration;
+}
+
+export interface DepartedOwner {
+  owner: string;
+  /** The `left:` date, when the directory gives one. */
+  left: string | undefined;
+  memos: string[];
+}
+
+export interface OwnerConcentration {
+  /** Proposed and accepted memos with at least one owner who has not left. */
+  decisions: number;
+  /** Open decisions per owner (a memo counts for each of its owners), most first. */
+  owners: { owner: string; decisions: number }[];
+  /** The three owners with the most open decisions (ties by name). */
+  top3: string[];
+  /** Open decisions at least one of `top3` owns. */
+  held: number;
+  /** `held / decisions`, rounded to three places; undefined when there is no open decision. */
+  top3Share: number | undefined;
 }
 
 export interface ReviewItem {
