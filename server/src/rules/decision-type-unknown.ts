@@ -16,6 +16,9 @@ export const decisionTypeUnknown: MemoRule = {
     const matrix = ctx.authority;
     const written = memo.decisionType;
     if (!matrix || !written || findDecisionType(matrix, written.value)) return;
+    // A matrix that could not be read, or a row of it left out for an error: config-invalid says
+    // what is wrong on the matrix; the memo may well name the type rightly.
+    if (!matrix.readable || matrix.leftOut.has(written.value.trim().toLowerCase())) return;
     const close = closestMatches(
       written.value,
       matrix.types.map((t) => ({ value: t.id, keys: [t.id, t.title ?? ''] })),

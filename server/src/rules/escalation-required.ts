@@ -4,8 +4,9 @@ import type { Finding, MemoRule, Report, RuleContext } from '../core/check/rule'
 import { closestMatches } from '../core/text/suggest';
 import type { Fix, Located, TextEdit } from '../core/types';
 import { knownTriggers, type AuthorityMatrix, type DecisionType } from '../core/authority/authorityMatrix';
-import { holders, holdsAuthority, memoDecisionType, memoTriggers } from '../core/authority/memoAuthority';
+import { authorityKnown, holders, holdsAuthority, memoDecisionType, memoTriggers } from '../core/authority/memoAuthority';
 import { parseAmount, triggerKey } from '../core/authority/triggers';
+import { findPerson } from '../core/workspace/people';
 import { DECIDING_STATUSES } from '../shared/vocabulary';
 
 /** Approvers offered by the fix: the holders of the escalation role, in directory order. */
@@ -26,6 +27,9 @@ export const escalationRequired: MemoRule = {
     const applied = memoTriggers(memo, type);
     if (applied.length === 0) return;
     const escalateTo = type.escalateTo.value;
+    // Without a people directory that knows the role or person, who holds it cannot be judged
+    // (the matrix is warned about a name nobody holds).
+    if (!authorityKnown(escalateTo, ctx.people)) return;
     // An owner who holds the escalation authority already has it: nobody above to ask.
     if ([...memo.approver, ...memo.owners].some((p) => holdsAuthority(p.value, escalateTo, ctx.people))) return;
     const why = applied.map((t) => `\`${t.value}\``).join(', ');
@@ -38,16 +42,18 @@ export const escalationRequired: MemoRule = {
   },
 };
 
-/** "Add `x` as approver" for each holder of the escalation authority (or the person it names). */
+/** "Add `x` as approver" for each holder of the escalation authority who is still here (or the person it names). */
 function approverFixes(memo: MemoModel, ctx: RuleContext, type: DecisionType): Fix[] {
-  if (!canEditFrontMatter(memo) || !type.escalateTo) return [];
-  const found = holders(type.escalateTo.value, ctx.people, ctx.today).slice(0, MAX_OFFERED);
-  const ids = found.length > 0 ? found.map((p) => p.id) : ctx.people ? [] : [type.escalateTo.value];
+  if (!canEditFrontMatter(memo) || !type.escalateTo || !ctx.people) return [];
+  const escalateTo = type.escalateTo.value;
+  const found = holders(escalateTo, ctx.people, ctx.today).slice(0, MAX_OFFERED);
+  // `escalate-to` naming a person: "holds `carol`" would say nothing.
+  const named = findPerson(ctx.people, escalateTo);
   const fixes: Fix[] = [];
-  for (const [i, id] of ids.entries()) {
-    const edit = approverEdit(memo, yamlFlowSafeScalar(id));
-    const person = found[i];
-    if (edit) fixes.push({ title: `Add \`${id}\`${person?.name ? ` (${person.name})` : ''} as approver (holds \`${type.escalateTo.value}\`)`, edits: [edit], ...(i === 0 && ids.length === 1 ? { isPreferred: true } : {}) });
+  for (const person of found) {
+    const edit = approverEdit(memo, yamlFlowSafeScalar(person.id));
+    const holds = person === named ? '' : ` (holds \`${escalateTo}\`)`;
+    if (edit) fixes.push({ title: `Add \`${person.id}\`${person.name ? ` (${person.name})` : ''} as approver${holds}`, edits: [edit], ...(found.length === 1 ? { isPreferred: true } : {}) });
   }
   return fixes;
 }
@@ -63,7 +69,9 @@ function approverEdit(memo: MemoModel, who: string): TextEdit | undefined {
 /** `impact` names triggers the matrix knows; `spend` is an amount. Either unreadable, escalation cannot be judged. */
 function checkImpactAndSpend(memo: MemoModel, matrix: AuthorityMatrix, report: Report): void {
   const known = knownTriggers(matrix);
-  for (const item of memo.impact) {
+  // Rows that could not be read may define the trigger: only a whole matrix can say it is unknown.
+  const complete = matrix.readable && !matrix.partial;
+  for (const item of complete ? memo.impact : []) {
     const key = triggerKey(item.value);
     if (known.includes(key) || key.startsWith('spend-over:')) continue;
     report(unknownTrigger(memo, item, known, matrix.file));

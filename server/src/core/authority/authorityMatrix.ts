@@ -2,7 +2,8 @@
 // approve when a trigger applies, the triggers, and the tenets a memo of the type must consider.
 // Read like the config: a schema check at the key, then the checks a schema cannot say (a
 // duplicate type, a trigger that misspells a built-in, `spend-over:` without an amount). Rows with
-// an error are left out; the others stay in force.
+// an error are left out; the others stay in force. What was left out is recorded, so that rules do
+// not call a type (or a trigger) unknown that a broken row may define.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import { LineIndex, stripBom } from '../text/lineIndex';
@@ -33,6 +34,15 @@ export interface AuthorityMatrix {
   file: string;
   types: DecisionType[];
   problems: YamlProblem[];
+  /**
+   * False when the file is not a list of rows (a YAML error, a map): no type can be said to be
+   * missing from it, only the file to be wrong.
+   */
+  readable: boolean;
+  /** Ids (lower case) of rows left out for an error: a memo naming one is not told the type is unknown. */
+  leftOut: ReadonlySet<string>;
+  /** A row written as a map was left out for an error: the triggers it names are not known. */
+  partial: boolean;
 }
 
 let validator: ValidateFunction | undefined;
@@ -44,10 +54,12 @@ export function parseAuthority(file: string, rawText: string): AuthorityMatrix {
   const parsed = parseYaml(text, lines);
   const problems: YamlProblem[] = [...parsed.problems];
   const root = parsed.root;
-  if (problems.some((p) => p.severity === 'error') || root === undefined || (root.kind === 'scalar' && root.value === null)) return { file, types: [], problems };
+  const leftOut = new Set<string>();
+  if (problems.some((p) => p.severity === 'error')) return { file, types: [], problems, readable: false, leftOut, partial: false };
+  if (root === undefined || (root.kind === 'scalar' && root.value === null)) return { file, types: [], problems, readable: true, leftOut, partial: false };
   if (root.kind !== 'seq') {
     problems.push({ message: 'The authority matrix is a list of decision types (`- type: api-design` …), one row per type.', range: root.range, severity: 'error' });
-    return { file, types: [], problems };
+    return { file, types: [], problems, readable: false, leftOut, partial: false };
   }
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(authoritySchema());
   const rejected = new Set<number>();
@@ -63,8 +75,15 @@ export function parseAuthority(file: string, rawText: string): AuthorityMatrix {
   }
   const types: DecisionType[] = [];
   const seen = new Map<string, DecisionType>();
+  let partial = false;
   root.items.forEach((item, i) => {
-    if (rejected.has(i) || item.kind !== 'map') return;
+    // The id of a row left out (`- api-design` written without `type:` counts as naming it).
+    const id = item.kind === 'map' ? scalarText(getEntry(item, 'type')?.value) : scalarText(item);
+    if (rejected.has(i) || item.kind !== 'map') {
+      if (id) leftOut.add(id.toLowerCase());
+      if (item.kind === 'map') partial = true;
+      return;
+    }
     const type = readRow(item);
     if (!type) return;
     const key = type.id.toLowerCase();
@@ -77,7 +96,7 @@ export function parseAuthority(file: string, rawText: string): AuthorityMatrix {
     problems.push(...rowProblems(type));
     types.push(type);
   });
-  return { file, types, problems };
+  return { file, types, problems, readable: true, leftOut, partial };
 }
 
 /** A schema error in the matrix's words: which row (by its type, or its number), which key. */

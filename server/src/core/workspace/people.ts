@@ -113,7 +113,9 @@ function lookupOf(directory: PeopleDirectory): Map<string, Person> {
 export function findPerson(directory: PeopleDirectory, who: string): Person | undefined {
   const w = who.trim().toLowerCase();
   const lookup = lookupOf(directory);
-  return lookup.get(w) ?? lookup.get(w.replace(/^@/, ''));
+  // Without the `@` first: `@ana` is the directory's `ana` (with her roles) before the bare
+  // CODEOWNERS handle that joins the directory after its own people.
+  return lookup.get(w.replace(/^@/, '')) ?? lookup.get(w);
 }
 
 /**
