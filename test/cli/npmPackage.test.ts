@@ -34,7 +34,7 @@ describe('the npm package', () => {
     const packed = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', out], ROOT);
     expect(packed.status, packed.stderr).toBe(0);
     const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
-    expect(info!.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'schemas/decisions.schema.json', 'schemas/people.schema.json', 'schemas/tenets.schema.json']);
+    expect(info!.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'schemas/authority.schema.json', 'schemas/decisions.schema.json', 'schemas/people.schema.json', 'schemas/tenets.schema.json']);
 
     const project = makeDir();
     const installed = npm(['install', '--offline', '--no-audit', '--no-fund', path.join(out, info!.filename)], project);

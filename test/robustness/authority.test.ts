@@ -194,21 +194,15 @@ describe('a CODEOWNERS file of 100,000 lines', () => {
   });
 });
 
-/**
- * Found by this suite, in files outside it (reported): owner-missing's "Make `@x` the owner" and
- * placeholder-left's "Replace `OWNER` with `@x`" write a CODEOWNERS handle unquoted, which YAML
- * does not read (`@` is reserved). The tests below fail until they quote it; the property leaves
- * those two fixes out meanwhile.
- */
-const KNOWN_HANDLE_BUG = /^(owner-missing|placeholder-left) "(Make|Replace) .*`@/;
-
-describe('quick fixes that name a CODEOWNERS handle quote it (known bug: owner-missing, placeholder-left)', () => {
+// Found by this suite: owner-missing's "Make `@x` the owner" and placeholder-left's "Replace
+// `OWNER` with `@x`" wrote a CODEOWNERS handle unquoted, which YAML does not read (`@` is reserved).
+describe('quick fixes that name a CODEOWNERS handle quote it', () => {
   const files = { '.decisions.yaml': 'people: CODEOWNERS\n', CODEOWNERS: '* @priya\n' };
-  it.fails('owner-missing: "Make `@priya` the owner"', () => {
+  it('owner-missing: "Make `@priya` the owner"', () => {
     const memo = 'decisions/0007-x.md';
     assertRobust({ ...files, [memo]: '---\nid: "0007"\nstatus: draft\n---\n# A memo\n' }, [memo]);
   });
-  it.fails('placeholder-left: "Replace `OWNER` with `@priya`"', () => {
+  it('placeholder-left: "Replace `OWNER` with `@priya`"', () => {
     const memo = 'decisions/0007-x.md';
     assertRobust({ ...files, [memo]: '---\nid: "0007"\nstatus: draft\nowners: [OWNER]\n---\n# A memo\n' }, [memo]);
   });
@@ -263,7 +257,7 @@ describe('robustness properties of the authority files', () => {
         expect(checked.ruleErrors).toEqual([]);
         expect(ms).toBeLessThan(BOUND_MS);
         expect(rangeProblems(checked)).toEqual([]);
-        expect(fixProblems(checked, 'decisions/0007-x.md').filter((p) => !KNOWN_HANDLE_BUG.test(p))).toEqual([]);
+        expect(fixProblems(checked, 'decisions/0007-x.md')).toEqual([]);
       }),
       runs(250),
     );

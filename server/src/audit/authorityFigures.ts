@@ -1,6 +1,6 @@
 import type { AuditReport, DepartedOwner, OwnerConcentration } from '../shared/audit/report';
 import { findDecisionType, type AuthorityMatrix } from '../core/authority/authorityMatrix';
-import { ANY_OWNER, authorityKnown, holdsAuthority } from '../core/authority/memoAuthority';
+import { ANY_OWNER, authorityKnown, holdsAuthority, presenceDay } from '../core/authority/memoAuthority';
 import { appliedTriggers } from '../core/authority/triggers';
 import type { MemoSummary } from '../core/workspace/memoIndex';
 import { findPerson, hasLeft, type PeopleDirectory } from '../core/workspace/people';
@@ -20,13 +20,13 @@ export function authorityFigures(ws: Workspace, memos: readonly MemoSummary[]): 
   const open = memos.filter((m) => m.status !== undefined && DECIDING_STATUSES.includes(m.status));
   return {
     authorityFiles: { matrix: ws.authority?.file, people: ws.people?.file },
-    escalations: escalationsOf(open, ws.authority, ws.people),
+    escalations: escalationsOf(open, ws.authority, ws.people, ws.today),
     departedOwners: departedOwnersOf(open, ws.people, ws.today),
     ownerConcentration: concentrationOf(open, ws.people, ws.today),
   };
 }
 
-function escalationsOf(open: readonly MemoSummary[], matrix: AuthorityMatrix | undefined, people: PeopleDirectory | undefined): AuditReport['escalations'] {
+function escalationsOf(open: readonly MemoSummary[], matrix: AuthorityMatrix | undefined, people: PeopleDirectory | undefined, today: string): AuditReport['escalations'] {
   const withoutNeed: string[] = [];
   const bypassed: string[] = [];
   if (!matrix) return { withoutNeed, bypassed };
@@ -40,7 +40,8 @@ function escalationsOf(open: readonly MemoSummary[], matrix: AuthorityMatrix | u
     const applied = appliedTriggers(type.triggers, { impact: facts.impact, reversibility: m.reversibility, spend: facts.spend });
     if (applied.length > 0) {
       // escalation-required: an owner who holds the authority already has it.
-      if (![...facts.approvers, ...m.owners].some((p) => holdsAuthority(p, escalateTo, people))) bypassed.push(m.file);
+      const hereOn = presenceDay(m.status, today);
+      if (![...facts.approvers, ...m.owners].some((p) => holdsAuthority(p, escalateTo, people, hereOn))) bypassed.push(m.file);
       continue;
     }
     // Sent up with no trigger: an approver above the decision. One who could decide it (an owner,

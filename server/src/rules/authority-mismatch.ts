@@ -1,5 +1,5 @@
 import type { MemoRule } from '../core/check/rule';
-import { ANY_OWNER, authorityKnown, holdsAuthority, memoDecisionType } from '../core/authority/memoAuthority';
+import { ANY_OWNER, authorityKnown, holdsAuthority, memoDecisionType, presenceDay } from '../core/authority/memoAuthority';
 import { CLOSED_STATUSES } from '../shared/vocabulary';
 
 export const authorityMismatch: MemoRule = {
@@ -16,7 +16,8 @@ export const authorityMismatch: MemoRule = {
     if (decides.value.toLowerCase() === ANY_OWNER) return;
     // Without a people directory (or one that knows the role) nobody can be said to hold it.
     if (!authorityKnown(decides.value, ctx.people)) return;
-    if (memo.owners.some((o) => holdsAuthority(o.value, decides.value, ctx.people))) return;
+    const hereOn = presenceDay(memo.statusValue, ctx.today);
+    if (memo.owners.some((o) => holdsAuthority(o.value, decides.value, ctx.people, hereOn))) return;
     const owners = memo.owners.map((o) => `\`${o.value}\``).join(', ');
     report({
       range: memo.ownersEntry?.value?.range ?? memo.decisionType.range,

@@ -4,7 +4,7 @@ import type { Finding, MemoRule, Report, RuleContext } from '../core/check/rule'
 import { closestMatches } from '../core/text/suggest';
 import type { Fix, Located, TextEdit } from '../core/types';
 import { knownTriggers, type AuthorityMatrix, type DecisionType } from '../core/authority/authorityMatrix';
-import { authorityKnown, holders, holdsAuthority, memoDecisionType, memoTriggers } from '../core/authority/memoAuthority';
+import { authorityKnown, holders, holdsAuthority, memoDecisionType, memoTriggers, presenceDay } from '../core/authority/memoAuthority';
 import { parseAmount, triggerKey } from '../core/authority/triggers';
 import { findPerson } from '../core/workspace/people';
 import { DECIDING_STATUSES } from '../shared/vocabulary';
@@ -31,7 +31,8 @@ export const escalationRequired: MemoRule = {
     // (the matrix is warned about a name nobody holds).
     if (!authorityKnown(escalateTo, ctx.people)) return;
     // An owner who holds the escalation authority already has it: nobody above to ask.
-    if ([...memo.approver, ...memo.owners].some((p) => holdsAuthority(p.value, escalateTo, ctx.people))) return;
+    const hereOn = presenceDay(memo.statusValue, ctx.today);
+    if ([...memo.approver, ...memo.owners].some((p) => holdsAuthority(p.value, escalateTo, ctx.people, hereOn))) return;
     const why = applied.map((t) => `\`${t.value}\``).join(', ');
     report({
       range: memo.decisionType.range,

@@ -1,5 +1,5 @@
 import type { MemoRule, RuleContext } from '../core/check/rule';
-import { addFrontMatterLinesAfter, addToFrontMatterList, canEditFrontMatter } from '../core/fixes/fixEdits';
+import { addFrontMatterLinesAfter, addToFrontMatterList, canEditFrontMatter, yamlFlowSafeScalar } from '../core/fixes/fixEdits';
 import { withSnippet } from '../core/fixes/snippets';
 import type { MemoModel } from '../core/memo/memoModel';
 import type { Fix, TextEdit } from '../core/types';
@@ -39,11 +39,13 @@ function ownerFixes(memo: MemoModel, ctx: RuleContext, entry: YamlEntry | undefi
   const placeholder = ownersEdit(memo, entry, 'OWNER');
   if (placeholder) {
     const title = people.length > 0 ? `Add an owner (choose from \`${ctx.people!.file}\`)` : 'Add `owners:` with a placeholder to fill';
-    fixes.push({ title, edits: [withSnippet(placeholder, [{ word: 'OWNER', choices: people.map((p) => p.id) }])], isPreferred: true });
+    fixes.push({ title, edits: [withSnippet(placeholder, [{ word: 'OWNER', choices: people.map((p) => yamlFlowSafeScalar(p.id)) }])], isPreferred: true });
   }
   for (const p of people) {
-    const edit = ownersEdit(memo, entry, p.id);
-    if (edit) fixes.push({ title: `Make \`${p.id}\`${p.name ? ` (${p.name})` : ''} the owner`, edits: [withSnippet(edit, [p.id])] });
+    // A CODEOWNERS handle (`@priya`) is quoted: `@` cannot start a plain YAML scalar.
+    const id = yamlFlowSafeScalar(p.id);
+    const edit = ownersEdit(memo, entry, id);
+    if (edit) fixes.push({ title: `Make \`${p.id}\`${p.name ? ` (${p.name})` : ''} the owner`, edits: [withSnippet(edit, [id])] });
   }
   return fixes;
 }

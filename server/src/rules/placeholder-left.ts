@@ -1,3 +1,4 @@
+import { yamlFlowSafeScalar } from '../core/fixes/fixEdits';
 import type { Finding, MemoRule, RuleContext } from '../core/check/rule';
 import type { MemoModel } from '../core/memo/memoModel';
 import type { LabelledPart, TableModel } from '../core/memo/structureModel';
@@ -20,9 +21,9 @@ export const placeholderLeft: MemoRule = {
   description: 'No template blank is left to fill: owners, citations, evidence entries and verdict reasons say something (`OWNER`, `TENET-ID`, `PATH-OR-URL`, `REASON`, `___` are blanks).',
   defaultSeverity: 'warning',
   check(memo, ctx, report) {
-    for (const owner of memo.owners) if (isPlaceholderValue(owner.value)) report(peopleBlank(memo, ctx, owner, 'who decides'));
-    for (const approver of memo.approver) if (isPlaceholderValue(approver.value)) report(peopleBlank(memo, ctx, approver, 'who approved the decision'));
-    for (const list of [memo.consulted, memo.informed]) for (const p of list) if (isPlaceholderValue(p.value)) report(peopleBlank(memo, ctx, p, 'a person'));
+    for (const owner of memo.owners) if (isPlaceholderValue(owner.value)) report(peopleBlank(memo, ctx, owner, 'who decides', memo.ownersEntry !== undefined));
+    for (const approver of memo.approver) if (isPlaceholderValue(approver.value)) report(peopleBlank(memo, ctx, approver, 'who approved the decision', true));
+    for (const list of [memo.consulted, memo.informed]) for (const p of list) if (isPlaceholderValue(p.value)) report(peopleBlank(memo, ctx, p, 'a person', true));
     for (const c of memo.citations) {
       if (!isPlaceholderValue(c.id)) continue;
       const example = ctx.registry.all.find((t) => t.status === 'active')?.id ?? 'ENG-LATENCY';
@@ -63,11 +64,12 @@ function empty(label: string, what: string, example: string): string {
 }
 
 /** A person blank, with one fix per known person (the workspace's most frequent owners first). */
-function peopleBlank(memo: MemoModel, ctx: RuleContext, who: Located<string>, what: string): Finding {
+function peopleBlank(memo: MemoModel, ctx: RuleContext, who: Located<string>, what: string, inYaml: boolean): Finding {
   const people = ctx.people ? rankedPeople(ctx.people, ctx.memos, ctx.today).slice(0, MAX_PEOPLE) : [];
   const fixes: Fix[] = people.map((p, i) => ({
     title: `Replace \`${who.value}\` with \`${p.id}\`${p.name ? ` (${p.name})` : ''}`,
-    edits: [{ range: who.range, newText: p.id }],
+    // In YAML a CODEOWNERS handle (`@priya`) must be quoted: `@` cannot start a plain scalar.
+    edits: [{ range: who.range, newText: inYaml ? yamlFlowSafeScalar(p.id) : p.id }],
     ...(i === 0 ? { isPreferred: true } : {}),
   }));
   return { range: who.range, message: blank(who.value, what, people[0]?.id ?? 'priya'), fixes };

@@ -58,8 +58,9 @@ describe(RULE, () => {
     }
   });
 
-  it('an owner who has left still holds the role (owner-departed says they left)', () => {
-    expect(mismatches({ owners: '[dan]', 'decision-type': 'api-design' }).ds).toEqual([]);
+  it('an owner who has left holds no authority over a proposed decision, but still over an accepted one (taken while they were here)', () => {
+    expect(mismatches({ owners: '[dan]', 'decision-type': 'api-design' }).ds).toHaveLength(1);
+    expect(mismatches({ status: 'accepted', approver: 'carol', owners: '[dan]', 'decision-type': 'api-design' }).ds).toEqual([]);
   });
 
   it('`decides` naming a person: that person (by any of their names) must be an owner', () => {

@@ -84,9 +84,10 @@ describe(RULE, () => {
     expect(escalations({ 'decision-type': 'api-design', impact: '[cross-team]', owners: '[alice, carol]' }).ds).toEqual([]);
   });
 
-  it('a `left:` date in the future still holds the authority; an approval recorded by someone who has since left still counts', () => {
+  it('a `left:` date in the future still holds the authority; an approval recorded by someone who has since left counts once accepted, not while proposed', () => {
     expect(escalations({ 'decision-type': 'api-design', impact: '[cross-team]', approver: 'erin' }).ds).toEqual([]);
-    expect(escalations({ 'decision-type': 'api-design', impact: '[cross-team]', approver: 'dan' }).ds).toEqual([]);
+    expect(escalations({ 'decision-type': 'api-design', impact: '[cross-team]', approver: 'dan' }).ds).toHaveLength(1);
+    expect(escalations({ status: 'accepted', 'decision-type': 'api-design', impact: '[cross-team]', approver: 'dan' }).ds).toEqual([]);
   });
 
   it('checks proposed and accepted memos only', () => {

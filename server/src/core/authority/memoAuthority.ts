@@ -31,18 +31,27 @@ export function memoTriggers(memo: MemoModel, type: DecisionType): Located<strin
 /**
  * Whether `who` (as a memo writes a person) holds `authority` (a role or a person id): they are that
  * person, or the people directory gives them that role. Without a directory only the name itself
- * can match.
+ * can match. With `hereOn`, someone the directory says has left by that day holds nothing.
  */
-export function holdsAuthority(who: string, authority: string, people: PeopleDirectory | undefined): boolean {
+export function holdsAuthority(who: string, authority: string, people: PeopleDirectory | undefined, hereOn?: string): boolean {
+  const person = people ? findPerson(people, who) : undefined;
+  if (person && hereOn !== undefined && hasLeft(person, hereOn)) return false;
   const name = who.trim().toLowerCase();
   if (name === authority.trim().toLowerCase()) return true;
-  if (!people) return false;
-  const person = findPerson(people, who);
-  if (!person) return false;
+  if (!people || !person) return false;
   const key = roleKey(authority);
   if (person.roles.some((r) => roleKey(r) === key)) return true;
   const named = findPerson(people, authority);
   return named !== undefined && named === person;
+}
+
+/**
+ * The day whose presence counts for a memo's deciders and approvers: today for a decision still
+ * to take (someone who has left cannot decide or approve it now), none for an accepted one (it was
+ * taken and approved; a later departure does not undo that).
+ */
+export function presenceDay(status: string | undefined, today: string): string | undefined {
+  return status === 'accepted' ? undefined : today;
 }
 
 /** Whether the directory lets the checker judge `authority`: a role someone holds or a person it lists. */

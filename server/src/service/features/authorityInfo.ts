@@ -1,5 +1,5 @@
 import { findDecisionType, knownTriggers, type AuthorityMatrix, type DecisionType } from '../../core/authority/authorityMatrix';
-import { ANY_OWNER, authorityKnown, holders, holdsAuthority, memoTriggers, triggerFacts } from '../../core/authority/memoAuthority';
+import { ANY_OWNER, authorityKnown, holders, holdsAuthority, memoTriggers, presenceDay, triggerFacts } from '../../core/authority/memoAuthority';
 import { BUILT_IN_TRIGGERS, parseSpendOver, triggerApplies, triggerKey, type TriggerFacts } from '../../core/authority/triggers';
 import type { MemoModel } from '../../core/memo/memoModel';
 import type { Position, Range } from '../../core/types';
@@ -116,7 +116,7 @@ function approvalNote(ws: Workspace, today: string, type: DecisionType, memo: Me
   const must = `**Approval:** ${why} ${applied.length === 1 ? 'applies' : 'apply'}, so ${codeSpan(escalateTo)} must approve`;
   // As escalation-required judges it: a directory that knows nobody by that authority cannot tell.
   if (ws.people && !authorityKnown(escalateTo, ws.people)) return `${must}: nobody in ${codeSpan(ws.people.file)} holds it, so who may approve cannot be checked.`;
-  const holding = [...memo.approver, ...memo.owners].filter((p) => holdsAuthority(p.value, escalateTo, ws.people));
+  const holding = [...memo.approver, ...memo.owners].filter((p) => holdsAuthority(p.value, escalateTo, ws.people, presenceDay(memo.statusValue, today)));
   if (holding.length > 0) return `${must}: ${holding.map((p) => markdownText(p.value)).join(', ')} ${holding.length === 1 ? 'holds' : 'hold'} it.`;
   const found = holders(escalateTo, ws.people, today);
   return `${must}: no approver holds it yet${found.length > 0 ? ` (add one of ${found.map((p) => markdownText(p.id)).join(', ')} to \`approver\`)` : ''}.`;
