@@ -123,10 +123,21 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** What the JSON form says about where it comes from, so `audit --merge` can tell reports apart and refuse a foreign one. */
+export interface AuditJsonMeta {
+  tool: { name: string; version: string };
+  /** The repository the report is about (`--name`; default: the workspace folder's name). */
+  name: string;
+  /** The day the report was made (`YYYY-MM-DD`): overdue reviews are overdue as of this day. */
+  date: string;
+}
+
 /** The JSON form of the audit: the documented shape, stable for scripts. */
-export function auditToJson(report: AuditReport): object {
+export function auditToJson(report: AuditReport, meta?: AuditJsonMeta): object {
   return {
+    ...(meta ? { tool: { name: meta.tool.name, version: meta.tool.version } } : {}),
     version: report.version,
+    ...(meta ? { name: meta.name, date: meta.date } : {}),
     root: report.root,
     ...(report.since ? { since: report.since } : {}),
     memos: report.memos,

@@ -74,6 +74,15 @@ when a file could not be written). A file that is not valid UTF-8 is left alone.
 --dry-run writes nothing: the changes go to stdout as a unified diff (for git apply
 or patch -p1), what would be fixed to stderr.`;
 
+const AUDIT_HELP = `
+Across repositories:
+  Each repository writes its report with \`audit --format json --name REPO -o audit.json\`;
+  \`audit --merge reports/ --format html -o org.html\` merges them: adoption per
+  repository, company tenets cited across repositories and never cited, tenets judged ✗
+  in several repositories, owners with decisions in several, overdue reviews. A report of
+  another version of ${TOOL_NAME}, or not of its shape, is refused (exit 2, one line
+  naming the file) and nothing is merged.`;
+
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command(TOOL_NAME)
     .description('Checks markdown decision memos for owners, tenets, evidence, claims and boundaries.')
@@ -128,6 +137,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
     .option('--since <date>', 'only memos dated on or after this day (YYYY-MM-DD); undated memos are left out')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--name <name>', 'the repository\'s name in the JSON report (default: the workspace folder\'s name)')
+    .option('--merge <reports...>', 'merge JSON reports of several repositories (files, or folders: every *.json in them) instead of auditing a workspace')
+    .addHelpText('after', AUDIT_HELP)
     .action((target: string | undefined, options: AuditCommandOptions) => setExitCode(runAudit(target, options, io)));
 
   program

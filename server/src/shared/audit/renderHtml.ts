@@ -12,20 +12,24 @@ export interface HtmlOptions {
   webview?: { nonce: string; cspSource: string };
 }
 
-const ROW = 22;
-const BAR = 320;
+// The chart geometry, helpers and styles are shared with the merged audit's page (audit/renderMergedHtml.ts).
+export const ROW = 22;
+export const BAR = 320;
 /** Room for the count after a bar ("0 — uncited", "22/22"). */
-const COUNT = 90;
+export const COUNT = 90;
 /** Width of one character of the chart labels (12px monospace) and of the hierarchy's text (12px sans-serif, generous). */
 const MONO_CHAR = 7.4;
 const TEXT_CHAR = 6.8;
+
+/** The Content-Security-Policy of a page opened as a file: inline styles and data images, nothing else. */
+export const STANDALONE_CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:;`;
 
 /** Renders the audit as a complete HTML document. Every piece of workspace text is escaped. */
 export function renderHtml(r: AuditReport, options: HtmlOptions = {}): string {
   const wv = options.webview;
   const csp = wv
     ? `default-src 'none'; style-src 'unsafe-inline'; img-src ${e(wv.cspSource)} data:; script-src 'nonce-${e(wv.nonce)}';`
-    : `default-src 'none'; style-src 'unsafe-inline'; img-src data:;`;
+    : STANDALONE_CSP;
   const title = `Tenet usage audit${r.since ? ` since ${r.since}` : ''}`;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -34,7 +38,7 @@ export function renderHtml(r: AuditReport, options: HtmlOptions = {}): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(title)}</title>
-<style>${styles()}</style>
+<style>${pageStyles()}</style>
 </head>
 <body>
 <h1>${e(title)}</h1>
@@ -68,7 +72,8 @@ ${wv ? `<script nonce="${e(wv.nonce)}">${webviewScript()}</script>` : ''}
 `;
 }
 
-function kpi(label: string, value: string): string {
+/** One key figure. */
+export function kpi(label: string, value: string): string {
   return `<div class="kpi"><div class="v">${e(value)}</div><div class="l">${e(label)}</div></div>`;
 }
 
@@ -77,12 +82,13 @@ function fileLink(file: string, text: string, cls = ''): string {
   return `<a class="open ${cls}" href="${e(encodeURI(file))}" data-file="${e(file)}">${e(text)}</a>`;
 }
 
-function svg(width: number, height: number, body: string, label: string): string {
+/** An inline SVG chart with an accessible label. */
+export function svg(width: number, height: number, body: string, label: string): string {
   return `<svg role="img" aria-label="${e(label)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
 }
 
 /** The label column of a bar chart: wide enough for its longest label, so no id is clipped. */
-function labelWidth(labels: string[]): number {
+export function labelWidth(labels: string[]): number {
   return Math.ceil(Math.max(60, ...labels.map((l) => l.length * MONO_CHAR)) + 12);
 }
 
@@ -228,7 +234,8 @@ function memosTable(r: AuditReport): string {
   return `<table><thead><tr><th>Id</th><th>Title</th><th>Status</th><th>Date</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function styles(): string {
+/** The page's CSS (theme variables inside a webview, fallbacks in a standalone file). */
+export function pageStyles(): string {
   // Theme variables exist inside a VS Code webview; the fallbacks serve the standalone file.
   return `
 body{font-family:var(--vscode-font-family,system-ui,sans-serif);font-size:var(--vscode-font-size,15px);color:var(--vscode-foreground,#1f2328);background:var(--vscode-editor-background,#fff);margin:24px;max-width:1240px}
