@@ -223,7 +223,7 @@ function toRepoAudit(r: ValidReport, source: string): RepoAudit {
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   // allErrors off: the first problem is the one-line message, and a huge file stops at it.
-  return (compiled ??= new Ajv({ allErrors: false, strict: false }).compile(auditReportSchema));
+  return (compiled ??= new Ajv({ allErrors: false, strict: false, strictNumbers: true }).compile(auditReportSchema));
 }
 
 function schemaError(errors: readonly ErrorObject[]): string {
