@@ -96,7 +96,8 @@ export function mergeAudits(input: readonly RepoAudit[]): MergedAudit {
       .filter((o) => o.repositories.length > 1)
       .sort((a, b) => b.repositories.length - a.repositories.length || b.open - a.open || b.accepted - a.accepted || compare(a.owner, b.owner)),
     overdue: repos.filter((r) => r.overdue.length > 0).map((r) => ({ name: r.name, date: r.date, items: r.overdue })),
-    periods: [...new Set(repos.map((r) => r.since))].sort((a, b) => compare(a ?? '', b ?? '')),
+    // sort() puts undefined (the whole history) last.
+    periods: [...new Set(repos.map((r) => r.since))].sort((a, b) => compare(a!, b!)),
   };
 }
 

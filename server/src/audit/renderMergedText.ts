@@ -7,7 +7,7 @@ const pct = (share: number | undefined) => (share === undefined ? '–' : `${Mat
 const periodNote = (m: MergedAudit) =>
   m.periods.length > 1 ? `The reports cover different periods: ${m.periods.map((p) => (p ? `since ${p}` : 'all memos')).join(', ')}.` : undefined;
 /** Control characters in report text would let a report forge lines of this one. */
-const line = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+const line = (text: string) => text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ');
 
 /** Plain text for a terminal. */
 export function renderMergedText(m: MergedAudit): string {

@@ -49,7 +49,7 @@ export function runAudit(target: string | undefined, options: AuditCommandOption
   if (options.since !== undefined && !isRealDate(options.since)) throw new CliError(`--since takes a date as YYYY-MM-DD, not \`${options.since}\``);
   const name = options.name ?? (path.basename(root) || 'workspace');
   // The same limits --merge applies, so every report written here can be merged.
-  if (name.trim() === '' || name.length > MAX_NAME || /[\u0000-\u001f\u007f]/.test(name)) throw new CliError(`--name takes 1 to ${MAX_NAME} printable characters`);
+  if (name.trim() === '' || name.length > MAX_NAME || /\p{Cc}/u.test(name)) throw new CliError(`--name takes 1 to ${MAX_NAME} printable characters`);
 
   const ws = new Workspace(new NodeWorkspaceFs(root, { oneRun: true }), RULE_IDS, io.today);
   indexWorkspace(ws);

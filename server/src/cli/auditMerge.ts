@@ -18,7 +18,7 @@ import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 // the few figures the merge needs; the parsed file is dropped before the next one is read.
 
 /** Largest report file read (a 1,000-memo report is about 0.3 MB). */
-export const MAX_REPORT_BYTES = 32 * 1024 * 1024;
+const MAX_REPORT_BYTES = 32 * 1024 * 1024;
 /** Most reports one merge reads. */
 const MAX_REPORTS = 10_000;
 /** Deepest nesting of arrays and objects (a report nests four deep). */
@@ -244,5 +244,5 @@ function refuse(file: string, why: string): CliError {
 
 /** Text from a report or a file name, safe for a one-line message. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, '?');
 }

@@ -26,7 +26,7 @@ export const auditReportSchema = object({
   tool: object({ name: text(100), version: text(100) }),
   version: { const: 1 },
   // Control characters are refused: the name is printed in text reports and HTML alike.
-  name: { type: 'string', minLength: 1, maxLength: MAX_NAME, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
+  name: { type: 'string', minLength: 1, maxLength: MAX_NAME, pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]+$' },
   date: day,
   root: text(),
   since: day,
