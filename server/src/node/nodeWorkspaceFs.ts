@@ -97,21 +97,47 @@ export class NodeWorkspaceFs implements WorkspaceFs {
     // far enough up, the whole disk): such patterns match nothing here, and no result leaves the root.
     const inside = patterns.filter(staysInside);
     if (inside.length === 0) return [];
+    // Patterns rooted in a package folder (a shared config's tenets) are walked from that folder,
+    // which the workspace-wide ignore of node_modules would otherwise hide.
+    const byBase = new Map<string, string[]>();
+    const plain: string[] = [];
+    for (const p of inside) {
+      const split = packageRooted(p);
+      if (split) byBase.set(split.base, [...(byBase.get(split.base) ?? []), split.rest]);
+      else plain.push(p);
+    }
+    const out = new Set(plain.length > 0 ? this.globFrom('', plain) : []);
+    for (const [base, rest] of byBase) {
+      // A package folder that is a link out of the workspace is not walked at all.
+      if (!this.insideReal(path.join(this.root, base))) continue;
+      for (const f of this.globFrom(base, rest)) out.add(`${base}/${f}`);
+    }
+    return [...out].filter((p) => normaliseRelative(p) !== undefined).sort();
+  }
+
+  private globFrom(base: string, patterns: string[]): string[] {
     try {
-      return globSync(inside, {
-        cwd: this.root,
+      return globSync(patterns, {
+        cwd: base === '' ? this.root : path.join(this.root, base),
         ignore: ALWAYS_IGNORED,
         followSymbolicLinks: false,
         onlyFiles: true,
         dot: false,
         expandDirectories: false,
-      })
-        .filter((p) => normaliseRelative(p) !== undefined)
-        .sort();
+      });
     } catch {
       return [];
     }
   }
+}
+
+/** A pattern whose fixed folders pass through `node_modules`: that fixed base, and the rest of the pattern. */
+function packageRooted(pattern: string): { base: string; rest: string } | undefined {
+  const segments = pattern.replace(/\\/g, '/').split('/');
+  const firstGlob = segments.findIndex((s) => /[*?[\]{}()!]/.test(s));
+  const fixed = firstGlob < 0 ? segments.length - 1 : firstGlob;
+  if (!segments.slice(0, fixed).includes('node_modules')) return undefined;
+  return { base: segments.slice(0, fixed).join('/'), rest: segments.slice(fixed).join('/') };
 }
 
 /** Whether a glob can only match below the root: not absolute, no `..` segment (braces included). */

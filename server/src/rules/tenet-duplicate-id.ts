@@ -1,6 +1,7 @@
 import { listSome, MAX_RELATED } from '../core/text/listing';
 import type { TenetRule } from '../core/check/rule';
 import type { TenetDefinition } from '../core/tenets/tenetModel';
+import { sharedSourceOf } from '../core/workspace/extends';
 
 function sameDefinition(a: TenetDefinition, b: TenetDefinition): boolean {
   return a.file === b.file && a.idRange.start.line === b.idRange.start.line && a.idRange.start.character === b.idRange.start.character;
@@ -16,6 +17,9 @@ export const tenetDuplicateId: TenetRule = {
   description: 'Every tenet id is defined once across all tenet files, so a citation names one rule.',
   defaultSeverity: 'error',
   check(file, ctx, report) {
+    // A shared config's tenets (`extends`) are the package's to keep apart; here only a local
+    // definition that collides with one is reported, as redefining it.
+    if (sharedSourceOf(ctx.config, file.file) !== undefined) return;
     for (const tenet of file.tenets) {
       // This file's definitions come from the file itself (it may be newer than the registry's copy).
       const definitions = [
@@ -24,6 +28,15 @@ export const tenetDuplicateId: TenetRule = {
       ];
       const others = definitions.filter((d) => !sameDefinition(d, tenet));
       if (others.length === 0) continue;
+      const shared = others.map((d) => ({ d, source: sharedSourceOf(ctx.config, d.file) })).find((x) => x.source !== undefined);
+      if (shared) {
+        report({
+          range: tenet.idRange,
+          message: `Tenet id \`${tenet.id}\` redefines the shared tenet from ${shared.source} (${where(shared.d)}); expected a new id, or cite the shared tenet as it is.`,
+          related: [{ file: shared.d.file, range: shared.d.idRange, message: `\`${tenet.id}\` is defined by the shared config ${shared.source} here.` }],
+        });
+        continue;
+      }
       report({
         range: tenet.idRange,
         message: `Tenet id \`${tenet.id}\` is also defined at ${listSome(others, where)}; expected each id to be defined once.`,

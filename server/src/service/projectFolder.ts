@@ -113,7 +113,8 @@ export class ProjectFolder {
   /** Reads config, people and tenets (through open documents) and remembers their texts. */
   loadSharedFiles(): void {
     this.ws.loadSharedFiles();
-    for (const f of this.ws.settingsFiles()) this.sharedTexts.set(f, this.readTextOrUndefined(f));
+    this.sharedTexts.clear();
+    for (const f of [...this.ws.settingsFiles(), ...this.ws.extendsFiles]) this.sharedTexts.set(f, this.readTextOrUndefined(f));
     this.fileList = undefined;
   }
 
@@ -133,7 +134,7 @@ export class ProjectFolder {
     const kind = this.kindOf(rel);
     switch (kind) {
       case 'config': {
-        const changed = this.sharedTextChanged(CONFIG_FILE);
+        const changed = this.configTextsChanged();
         if (changed) this.loadSharedFiles();
         return mergeAffected(affected, this.graph.configChanged(changed));
       }
@@ -274,7 +275,7 @@ export class ProjectFolder {
       this.ws.unreadable.delete(f);
       removed.push(f);
     }
-    if (below(CONFIG_FILE)) affected = mergeAffected(affected, this.graph.configChanged(this.sharedTextChanged(CONFIG_FILE)));
+    if ([CONFIG_FILE, ...this.ws.extendsFiles].some(below)) affected = mergeAffected(affected, this.graph.configChanged(this.configTextsChanged()));
     else {
       const people = this.ws.settingsFiles().filter((f) => below(f) && this.kindOf(f) === 'people');
       if (people.some((f) => this.sharedTextChanged(f))) {
@@ -295,17 +296,25 @@ export class ProjectFolder {
     return loadDiagnostics(this.ws, ALL_RULES, options).filter((d) => d.file === rel);
   }
 
+  /** Whether the config or a shared config it extends (or looked for) reads differently from when they were last loaded. */
+  private configTextsChanged(): boolean {
+    return [CONFIG_FILE, ...this.ws.extendsFiles].some((f) => this.sharedTextChanged(f));
+  }
+
   /** Whether a settings file reads differently from when the settings were last loaded. */
   private sharedTextChanged(rel: string): boolean {
     return this.sharedTexts.get(rel) !== this.readTextOrUndefined(rel);
   }
 
   private reloadPeople(): void {
+    // With shared configs, a local directory appearing or going decides whether the shared one applies.
+    if (this.ws.config.shared.length > 0) this.ws.loadConfig();
     this.ws.loadPeople();
     for (const f of this.ws.settingsFiles()) if (this.kindOf(f) === 'people') this.sharedTexts.set(f, this.readTextOrUndefined(f));
   }
 
   private reloadAuthority(): void {
+    if (this.ws.config.shared.length > 0) this.ws.loadConfig();
     this.ws.loadAuthority();
     for (const f of this.ws.settingsFiles()) if (this.kindOf(f) === 'authority') this.sharedTexts.set(f, this.readTextOrUndefined(f));
   }

@@ -1,7 +1,8 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import { schemaProblems, toPlain } from '../yaml/schemaProblems';
-import { parseYaml, type YamlProblem } from '../yaml/yamlTree';
+import { getEntry, parseYaml, type YamlProblem } from '../yaml/yamlTree';
+import type { Range } from '../types';
 import { type Reversibility, SEVERITY_SETTINGS, type SeveritySetting } from '../../shared/vocabulary';
 
 export const CONFIG_FILE = '.decisions.yaml';
@@ -22,6 +23,26 @@ export interface ResolvedConfig {
   evidence: { required: Record<Reversibility, number>; maxAgeDays: number };
   /** Severity overrides by rule id. */
   rules: Record<string, SeveritySetting>;
+  /** The shared configs `extends` brought in, lowest precedence first (their tenet globs rebased onto their folders). */
+  shared: readonly SharedConfigSource[];
+}
+
+/** One shared config (`extends`) as the merged config remembers it. */
+export interface SharedConfigSource {
+  /** How the config names it: the package (`@acme/decisions`) or the path, with the chain that led there. */
+  source: string;
+  /** Workspace-relative folder of the shared `.decisions.yaml` (`node_modules/@acme/decisions`). */
+  dir: string;
+  /** Workspace-relative path of the shared `.decisions.yaml`. */
+  file: string;
+  /** Its tenet globs, workspace-relative (rooted in `dir`). */
+  tenets: string[];
+}
+
+/** An `extends` value as written, with its range in the config that wrote it. */
+export interface ExtendsEntry {
+  value: string;
+  range: Range;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
@@ -38,12 +59,17 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   authorityExplicit: false,
   evidence: { required: { 'two-way': 0, costly: 1, 'one-way': 2 }, maxAgeDays: 365 },
   rules: {},
+  shared: [],
 });
 
 export interface LoadedConfig {
   config: ResolvedConfig;
   /** Problems in `.decisions.yaml`; when any is an error, the defaults apply. */
   problems: YamlProblem[];
+  /** The keys as written (undefined when the file is empty or invalid): what a shared config supplies and what a local one overrides. */
+  raw?: RawConfig;
+  /** The `extends` values, in order. */
+  extends: ExtendsEntry[];
 }
 
 const globList = { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }] };
@@ -60,6 +86,10 @@ export function configSchema(ruleIds: readonly string[]): object {
     type: 'object',
     additionalProperties: false,
     properties: {
+      extends: {
+        oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }],
+        description: 'Shared configs this one builds on: a package installed in this workspace\'s `node_modules` (`@acme/decisions`, its `.decisions.yaml` read, no code run) or a path inside the workspace (`./shared`, a `.decisions.yaml` or a folder holding one). They supply tenets, people, authority, evidence and rule settings; the settings here win.',
+      },
       memos: { ...globList, description: 'Globs of the memo files, relative to this folder.', default: DEFAULT_CONFIG.memos },
       ignore: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string', minLength: 1 } }], description: 'Globs of files the memo globs match that are not memos (indexes, templates, READMEs); `[]` checks them all.', default: DEFAULT_CONFIG.ignore },
       tenets: { ...globList, description: 'Globs of the tenet files (markdown or YAML), relative to this folder.', default: DEFAULT_CONFIG.tenets },
@@ -113,18 +143,25 @@ export function parseConfig(rawText: string, ruleIds: readonly string[]): Loaded
   const parsed = parseYaml(text, lines);
   const problems = [...parsed.problems];
   const root = parsed.root;
-  if (problems.some((p) => p.severity === 'error')) return { config: DEFAULT_CONFIG, problems };
-  if (root === undefined || (root.kind === 'scalar' && root.value === null)) return { config: DEFAULT_CONFIG, problems };
+  if (problems.some((p) => p.severity === 'error')) return { config: DEFAULT_CONFIG, problems, extends: [] };
+  if (root === undefined || (root.kind === 'scalar' && root.value === null)) return { config: DEFAULT_CONFIG, problems, extends: [] };
   const data = toPlain(root);
   const validate = validatorFor(ruleIds);
   if (!validate(data)) {
-    problems.push(...schemaProblems(root, validate.errors ?? [], (where) => `${where} must be a glob or a list of globs.`));
-    return { config: DEFAULT_CONFIG, problems };
+    problems.push(...schemaProblems(root, validate.errors ?? [], (where) => (where.includes('extends') ? `${where} must be a package name or a path, or a list of them.` : `${where} must be a glob or a list of globs.`)));
+    return { config: DEFAULT_CONFIG, problems, extends: [] };
   }
-  return { config: resolve(data as RawConfig), problems };
+  const raw = data as RawConfig;
+  const written = root.kind === 'map' ? getEntry(root, 'extends')?.value : undefined;
+  const items = written === undefined ? [] : written.kind === 'seq' ? written.items : [written];
+  const values = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
+  const entries = values.map((value, i) => ({ value, range: items[i]?.range ?? written!.range }));
+  return { config: resolve(raw), problems, raw, extends: entries };
 }
 
+/** `.decisions.yaml` as written, after validation. */
 interface RawConfig {
+  extends?: string | string[];
   memos?: string | string[];
   ignore?: string | string[];
   tenets?: string | string[];
@@ -151,6 +188,7 @@ function resolve(raw: RawConfig): ResolvedConfig {
       maxAgeDays: raw.evidence?.maxAgeDays ?? DEFAULT_CONFIG.evidence.maxAgeDays,
     },
     rules: { ...raw.rules },
+    shared: [],
   };
 }
 

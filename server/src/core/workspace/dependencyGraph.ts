@@ -45,9 +45,11 @@ export function mergeAffected(a: Affected, b: Affected): Affected {
   };
 }
 
-/** What a workspace path is, decided by the config's globs (and the registry, for tenet files named outside them). */
+/** What a workspace path is, decided by the config's globs (and the registry, for tenet files named outside them); a shared config's files count as the config, people, authority and tenet files they are. */
 export function fileKind(ws: Workspace, rel: string): FileKind {
-  if (rel === CONFIG_FILE) return 'config';
+  // A shared config (`extends`), a place one was looked for (a package installed later), or a
+  // folder above one (a package folder replaced at once) is read like the config itself.
+  if (rel === CONFIG_FILE || ws.isExtendsPath(rel)) return 'config';
   if (rel === peoplePath(ws) || (ws.config.codeowners && (rel === ws.codeOwnersFile || (CODEOWNERS_PATHS as readonly string[]).includes(rel)))) return 'people';
   if (rel === authorityPath(ws)) return 'authority';
   if (ws.isTenetFile(rel) || ws.registry.getFile(rel)) return 'tenet';

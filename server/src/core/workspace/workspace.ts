@@ -4,6 +4,7 @@ import { authorityReferenceProblems } from '../authority/authorityReferences';
 import { parseAuthority, type AuthorityMatrix } from '../authority/authorityMatrix';
 import { CODEOWNERS_PATHS, parseCodeOwners, type CodeOwners } from './codeowners';
 import { CONFIG_FILE, DEFAULT_CONFIG, isCodeOwnersSetting, parseConfig, type ResolvedConfig } from './config';
+import { mergeShared, resolveExtends, sharedSourceOf, sharedTenetGlobs } from './extends';
 import { MemoIndex, summarise } from './memoIndex';
 import type { MemoModel } from '../memo/memoModel';
 import { parseMemo } from '../memo/memoParser';
@@ -45,6 +46,10 @@ export class Workspace {
   config: ResolvedConfig = DEFAULT_CONFIG;
   configProblems: YamlProblem[] = [];
   configExists = false;
+  /** Problems of `extends` (a missing package, a cycle, an invalid shared config), on the local config's `extends` values. */
+  extendsProblems: YamlProblem[] = [];
+  /** The shared config files `extends` looked at (present or not), and local defaults a shared file stands in for. */
+  extendsFiles: string[] = [];
   people: PeopleDirectory | undefined;
   peopleProblems: Diagnostic[] = [];
   /** The CODEOWNERS file read for owners, when the config asks for one and it exists. */
@@ -79,10 +84,19 @@ export class Workspace {
   loadConfig(): void {
     const read = this.fs.readText(CONFIG_FILE);
     this.configExists = read.ok;
+    this.extendsProblems = [];
+    this.extendsFiles = [];
     if (read.ok) {
       const loaded = parseConfig(read.text, this.ruleIds);
       this.config = loaded.config;
       this.configProblems = loaded.problems;
+      if (loaded.extends.length > 0) {
+        const resolved = resolveExtends(this.fs, loaded.extends, this.ruleIds);
+        const watch = new Set(resolved.files);
+        this.config = mergeShared(this.fs, loaded, resolved.layers, watch);
+        this.extendsProblems = resolved.problems;
+        this.extendsFiles = [...watch];
+      }
     } else {
       this.config = DEFAULT_CONFIG;
       this.configProblems =
@@ -91,7 +105,20 @@ export class Workspace {
     const isMemo = picomatch(this.config.memos, { dot: false });
     const isIgnored = this.config.ignore.length > 0 ? picomatch(this.config.ignore, { dot: true }) : () => false;
     this.memoMatcher = (p) => isMemo(p) && !isIgnored(p);
-    this.tenetMatcher = picomatch(this.config.tenets, { dot: false });
+    const isLocalTenet = picomatch(this.config.tenets, { dot: false });
+    const shared = sharedTenetGlobs(this.config);
+    const isSharedTenet = shared.length > 0 ? picomatch(shared, { dot: false }) : () => false;
+    this.tenetMatcher = (p) => isLocalTenet(p) || isSharedTenet(p);
+  }
+
+  /** The shared config a tenet file comes from (`@acme/decisions`): read-only here. Undefined for the workspace's own files. */
+  sharedSourceOf(file: string): string | undefined {
+    return sharedSourceOf(this.config, file);
+  }
+
+  /** Whether a path is a shared config file `extends` reads or looked for (or a folder above one). */
+  isExtendsPath(rel: string): boolean {
+    return this.extendsFiles.some((f) => f === rel || f.startsWith(rel + '/'));
   }
 
   loadPeople(): void {
@@ -169,7 +196,10 @@ export class Workspace {
   }
 
   loadTenets(): void {
-    const files = this.fs.glob(this.config.tenets);
+    // Shared tenet files first: an id a local file redefines resolves to the shared tenet (and the local one is reported).
+    const shared = sharedTenetGlobs(this.config);
+    const local = this.fs.glob(this.config.tenets);
+    const files = [...new Set([...(shared.length > 0 ? this.fs.glob(shared) : []), ...local])];
     this.registry.setAll(files.flatMap((f) => this.readTenetFile(f) ?? []));
   }
 
@@ -249,7 +279,7 @@ export class Workspace {
 
   /** Config and people problems as diagnostics on their files. */
   sharedFileDiagnostics(): Diagnostic[] {
-    const config = this.configProblems.map((p) => loadDiagnostic('config-invalid', CONFIG_FILE, p.range, p.message, p.severity));
+    const config = [...this.configProblems, ...this.extendsProblems].map((p) => loadDiagnostic('config-invalid', CONFIG_FILE, p.range, p.message, p.severity));
     // What the matrix names is looked up in the people and the tenets as they are now.
     const references = this.authority ? authorityReferenceProblems(this.authority, this.people, this.registry).map((p) => loadDiagnostic('config-invalid', this.authority!.file, p.range, p.message, p.severity)) : [];
     return [...config, ...this.peopleProblems, ...this.authorityProblems, ...references];

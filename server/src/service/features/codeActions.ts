@@ -28,6 +28,9 @@ export function codeActions(svc: DecisionService, params: CodeActionParams): Cod
   const result = svc.checkDocument(params.textDocument.uri);
   const current = svc.documents.get(params.textDocument.uri);
   if (!result || !current || current.version !== result.version) return [];
+  // A shared config's tenet file (`extends`, in node_modules) is read-only: nothing here edits it.
+  const rel = result.folder.relative(params.textDocument.uri);
+  if (rel !== undefined && result.folder.ws.sharedSourceOf(rel) !== undefined) return [];
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (!only || only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(k + '.'))) {

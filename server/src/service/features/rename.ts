@@ -21,7 +21,16 @@ export function prepareRename(svc: DecisionService, params: PrepareRenameParams)
   if (target.folder.ws.registry.definitions(ref.id).length === 0) {
     throw new ServiceError('invalid-request', `${ref.id} is not defined in any tenet file, so it cannot be renamed.`);
   }
+  refuseShared(target.folder, ref.id);
   return { range: ref.range, placeholder: ref.id };
+}
+
+/** A tenet a shared config (`extends`) defines is read-only here: renaming it would leave the package and its other users behind. */
+function refuseShared(folder: ProjectFolder, id: string): void {
+  for (const d of folder.ws.registry.definitions(id)) {
+    const source = folder.ws.sharedSourceOf(d.file);
+    if (source !== undefined) throw new ServiceError('invalid-request', `${id} is defined by the shared config ${source}; change it there.`);
+  }
 }
 
 /** Renames a tenet id in its definitions, in `parent:` fields and in every memo that cites it. */
@@ -34,6 +43,7 @@ export function rename(svc: DecisionService, params: RenameParams): WorkspaceEdi
     throw new ServiceError('invalid-params', `\`${newId}\` is not a tenet id; expected capitals, digits and dashes such as ENG-LATENCY.`);
   }
   const { folder } = target;
+  refuseShared(folder, ref.id);
   if (newId === ref.id) return { changes: {} };
   if (folder.ws.registry.definitions(newId).length > 0) {
     throw new ServiceError('invalid-params', `A tenet named ${newId} already exists; pick another id.`);
@@ -50,7 +60,8 @@ export function rename(svc: DecisionService, params: RenameParams): WorkspaceEdi
     const lines = new LineIndex(tf.text);
     for (const t of defs) add(tf.file, idRangeWithin(lines, t.idRange, ref.id));
   }
-  for (const r of tenetReferences(svc, folder, ref.id)) add(r.file, r.range);
+  // A shared tenet file's `parent:` naming a local id stays as the package wrote it.
+  for (const r of tenetReferences(svc, folder, ref.id)) if (folder.ws.sharedSourceOf(r.file) === undefined) add(r.file, r.range);
   return toWorkspaceEdit(svc, folder, edits);
 }
 
