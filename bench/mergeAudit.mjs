@@ -147,7 +147,7 @@ try {
   const section = [
     '## audit --merge',
     '',
-    `Written by \`node bench/mergeAudit.mjs\`. ${REPORTS} synthetic reports (seeded) of ${MEMOS.toLocaleString('en')} memos each, ${(bytes / 1e6).toFixed(1)} MB of JSON: 38 tenets per repository (8 company tenets shared by all, one never cited), 0–3 citations per memo, 5% ✗ judgements, 40 owners per repository from a pool of 3,000, 6% of open memos overdue.`,
+    `Written by \`node bench/mergeAudit.mjs\` (\`npm run bench\` rewrites this file without it: run this after). ${REPORTS} synthetic reports (seeded) of ${MEMOS.toLocaleString('en')} memos each, ${(bytes / 1e6).toFixed(1)} MB of JSON: 38 tenets per repository (8 company tenets shared by all, one never cited), 0–3 citations per memo, 5% ✗ judgements, 40 owners per repository from a pool of 3,000, 6% of open memos overdue.`,
     `Command: \`node dist/cli.js audit --merge <folder> --format json|html -o <file>\`; wall time around \`spawnSync\`, CPU (user + system) and peak RSS from GNU time \`-f "%M %U %S"\`; medians of ${ROUNDS} rounds, the files read once before.`,
     '',
     '| measure | format | median wall | min | max | median CPU | peak RSS (median) | output | target (< 5 s, < 300 MB) | commit | machine | load (1, 5, 15 min) start / end |',
