@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +172,14 @@ describe('audit --merge of three repositories', () => {
   });
 });
 
+describe('audit --help', () => {
+  it('lists --name and --merge', () => {
+    const help = runCli(['audit', '--help'], reports).stdout;
+    expect(help).toContain('--name <name>');
+    expect(help).toContain('--merge <reports...>');
+  });
+});
+
 describe('audit --merge refuses', () => {
   const refused = (file: string, message: RegExp) => {
     const outDir = makeDir();
@@ -227,6 +236,12 @@ describe('audit --merge refuses', () => {
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, 'x.txt'), '');
     refused(folder, /no \*\.json report in this folder/);
+    if (process.platform !== 'win32') {
+      // A FIFO would block a plain read for ever; it is refused at once.
+      const fifo = path.join(makeDir(), 'pipe.json');
+      spawnSync('mkfifo', [fifo]);
+      refused(fifo, /not a regular file/);
+    }
   }, 60000);
 
   it('two reports with the same repository name', () => {
