@@ -83,8 +83,13 @@ function reportFiles(inputs: readonly string[], cwd: string): string[] {
       add(input);
       continue;
     }
-    const names = fs
-      .readdirSync(path.resolve(cwd, input), { withFileTypes: true })
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.resolve(cwd, input), { withFileTypes: true });
+    } catch (error) {
+      throw new CliError(`${printable(input)}: cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const names = entries
       .filter((d) => !d.isDirectory() && d.name.toLowerCase().endsWith('.json'))
       .map((d) => d.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
