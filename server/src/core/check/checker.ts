@@ -154,6 +154,8 @@ const KEEP_MODELS_UP_TO = 2000;
  * fast, with relevance drawing on the registry and the named memos only.
  */
 const FULL_INDEX_UP_TO = 1000;
+/** How much cheaper a front-matter summary is than a checked memo, for when threads pay off. */
+const LIGHT_WORK_RATIO = 8;
 
 export function checkWorkspace(
   ws: Workspace,
@@ -170,7 +172,8 @@ export function checkWorkspace(
     return { diagnostics: sortDiagnostics([...checkShared(ws, rules, options, pool, memoFiles), ...loadDiagnostics(ws, rules, options)]), memoFiles, tenetFiles: ws.registry.tenetFiles.map((f) => f.file) };
   }
   // Named files of a large workspace: the others' front matter is read on the pool's threads too.
-  const shared = pool && pool.shares > 1 && frontMatterIndex && !cache && memoFiles.length >= Math.max(pool.minMemos, pool.shares) ? shareOut(memoFiles.filter((f) => !only!.has(f)), pool.shares) : undefined;
+  // Reading front matter is several times cheaper than a check: threads pay off on more memos.
+  const shared = pool && pool.shares > 1 && frontMatterIndex && !cache && memoFiles.length >= Math.max(pool.minMemos * LIGHT_WORK_RATIO, pool.shares) ? shareOut(memoFiles.filter((f) => !only!.has(f)), pool.shares) : undefined;
   const elsewhere = new Set(shared?.slice(1).flat());
   const indexing = shared ? pool!.summarise(shared.slice(1), true) : undefined;
   // Parsed memos are kept between the passes for small workspaces; a large one re-parses in
