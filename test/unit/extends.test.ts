@@ -111,6 +111,16 @@ describe('extends: a package', () => {
     memory.escapingLinks.add(PKG);
     const inMemory = run(memory);
     expect(rules(inMemory.diagnostics, 'config-invalid').map((d) => d.message)).toEqual([expect.stringMatching(/link that leads outside/)]);
+
+    // The package's config, or one of its tenet files, linked out of the workspace: not read either.
+    const linkedConfig = new InMemoryWorkspaceFs({ '.decisions.yaml': 'extends: "@acme/decisions"\n', ...examplePackage() });
+    linkedConfig.escapingLinks.add(`${PKG}/.decisions.yaml`);
+    expect(rules(run(linkedConfig).diagnostics, 'config-invalid').map((d) => d.message)).toEqual([expect.stringMatching(/resolves outside the workspace and was not read/)]);
+    const linkedTenets = new InMemoryWorkspaceFs({ '.decisions.yaml': 'extends: "@acme/decisions"\n', ...examplePackage() });
+    linkedTenets.escapingLinks.add(`${PKG}/tenets/company.md`);
+    const tenetRun = run(linkedTenets);
+    expect(rules(tenetRun.diagnostics, 'file-unreadable').map((d) => d.file)).toEqual([`${PKG}/tenets/company.md`]);
+    expect(tenetRun.ws.registry.get('CO-TRUST')).toBeUndefined();
   });
 
   it('reports a package that is not installed at the `extends` value; the local settings still apply', () => {
