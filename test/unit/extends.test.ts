@@ -135,6 +135,28 @@ describe('extends: a package', () => {
     expect(fileKind(ws, 'node_modules')).toBe('config');
   });
 
+  it('never looks for a package above the workspace root; a package finds its own dependencies in its own node_modules first', () => {
+    const parent = tempDir();
+    fs.cpSync(EXAMPLE, path.join(parent, PKG), { recursive: true });
+    const root = path.join(parent, 'repo');
+    write(root, '.decisions.yaml', 'extends: "@acme/decisions"\n');
+    const above = run(new NodeWorkspaceFs(root));
+    expect(rules(above.diagnostics, 'config-invalid').map((d) => d.message)).toEqual([expect.stringMatching(/not installed in this workspace \(looked in node_modules\/@acme\/decisions\)/)]);
+    expect(above.ws.registry.ids).toEqual([]);
+
+    const nested = run({
+      '.decisions.yaml': 'extends: "@acme/decisions"\n',
+      ...examplePackage(),
+      [`${PKG}/.decisions.yaml`]: 'extends: "@acme/base"\n',
+      [`${PKG}/node_modules/@acme/base/.decisions.yaml`]: 'tenets: base.yaml\n',
+      [`${PKG}/node_modules/@acme/base/base.yaml`]: '- id: CO-NESTED\n  layer: company\n  statement: When a and b conflict, we choose a over b because c.\n',
+      'node_modules/@acme/base/.decisions.yaml': 'tenets: base.yaml\n',
+      'node_modules/@acme/base/base.yaml': '- id: CO-HOISTED\n  layer: company\n  statement: When a and b conflict, we choose a over b because c.\n',
+    });
+    expect(rules(nested.diagnostics, 'config-invalid')).toEqual([]);
+    expect(nested.ws.registry.ids.filter((id) => id.startsWith('CO-N') || id.startsWith('CO-H'))).toEqual(['CO-NESTED']);
+  });
+
   it('reports a package without a .decisions.yaml, names that are neither package nor path, and an invalid value', () => {
     const noConfig = run({ '.decisions.yaml': 'extends: "@acme/decisions"\n', [`${PKG}/package.json`]: '{"name":"@acme/decisions","main":"index.js"}' });
     expect(rules(noConfig.diagnostics, 'config-invalid')[0]!.message).toMatch(/has no \.decisions\.yaml at its root/);
