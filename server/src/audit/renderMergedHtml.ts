@@ -1,6 +1,6 @@
 import type { MergedAudit } from './mergedReport';
 import { escapeHtml as e } from '../shared/audit/escape';
-import { BAR, COUNT, kpi, labelWidth, pageStyles, ROW, STANDALONE_CSP, svg } from '../shared/audit/renderHtml';
+import { BAR, COUNT, kpi, labelWidth, pageHead, ROW, STANDALONE_CSP, svg } from '../shared/audit/renderHtml';
 
 // The merged audit (`audit --merge`) as one self-contained HTML page, drawn like the single
 // repository's page (shared/audit/renderHtml.ts): inline CSS and SVG, no script, nothing loaded.
@@ -16,16 +16,7 @@ export function renderMergedHtml(m: MergedAudit): string {
   const t = m.totals;
   const title = 'Merged tenet usage audit';
   const periods = m.periods.length > 1 ? `<p class="root">The reports cover different periods: ${e(m.periods.map((p) => (p ? `since ${p}` : 'all memos')).join(', '))}.</p>` : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${STANDALONE_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
-<style>${pageStyles()}</style>
-</head>
-<body>
+  return `${pageHead(title, STANDALONE_CSP)}
 <h1>${e(title)}</h1>
 <p class="root">${t.repositories} repositories</p>
 ${periods}

@@ -31,16 +31,7 @@ export function renderHtml(r: AuditReport, options: HtmlOptions = {}): string {
     ? `default-src 'none'; style-src 'unsafe-inline'; img-src ${e(wv.cspSource)} data:; script-src 'nonce-${e(wv.nonce)}';`
     : STANDALONE_CSP;
   const title = `Tenet usage audit${r.since ? ` since ${r.since}` : ''}`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
-<style>${pageStyles()}</style>
-</head>
-<body>
+  return `${pageHead(title, csp)}
 <h1>${e(title)}</h1>
 <p class="root">${e(r.root)}</p>
 <section class="kpis">
@@ -234,8 +225,22 @@ function memosTable(r: AuditReport): string {
   return `<table><thead><tr><th>Id</th><th>Title</th><th>Status</th><th>Date</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The page up to its `<body>`: the policy (already escaped where it carries values), the title and the styles. */
+export function pageHead(title: string, csp: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title>
+<style>${pageStyles()}</style>
+</head>
+<body>`;
+}
+
 /** The page's CSS (theme variables inside a webview, fallbacks in a standalone file). */
-export function pageStyles(): string {
+function pageStyles(): string {
   // Theme variables exist inside a VS Code webview; the fallbacks serve the standalone file.
   return `
 body{font-family:var(--vscode-font-family,system-ui,sans-serif);font-size:var(--vscode-font-size,15px);color:var(--vscode-foreground,#1f2328);background:var(--vscode-editor-background,#fff);margin:24px;max-width:1240px}
