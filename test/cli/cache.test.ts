@@ -60,6 +60,37 @@ describe('check --cache', () => {
     expect(sameAsCold(dir, cacheFile).some((d) => d.endsWith('supersede-broken'))).toBe(false);
   });
 
+  it('is never stale when the authority matrix, CODEOWNERS or a shared config changes', () => {
+    const dir = workspace();
+    const cacheFile = path.join(dir, 'cache.json');
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    write('decisions/0003-c.md', '---\nstatus: proposed\nowners: ["@ann"]\ntenets: [CO-TRUST]\ndecision-type: api\n---\n# C\n\n- [[CO-TRUST]] ✓ fine\n');
+    expect(sameAsCold(dir, cacheFile)).not.toContain('decisions/0003-c.md:5:decision-type-unknown');
+    write('authority.yaml', '- type: other\n  decides: owner\n');
+    expect(sameAsCold(dir, cacheFile)).toContain('decisions/0003-c.md:5:decision-type-unknown');
+    write('authority.yaml', '- type: api\n  decides: owner\n');
+    expect(sameAsCold(dir, cacheFile)).not.toContain('decisions/0003-c.md:5:decision-type-unknown');
+
+    write('.decisions.yaml', 'codeowners: true\npeople: team.yaml\n');
+    write('team.yaml', '- id: bob\n');
+    write('CODEOWNERS', '* @ann\n');
+    // `@ann` in CODEOWNERS is the owner `ann` and `@ann` alike.
+    expect(sameAsCold(dir, cacheFile).filter((d) => d.endsWith('owner-unknown'))).toEqual([]);
+    write('CODEOWNERS', '* @someone-else\n');
+    expect(sameAsCold(dir, cacheFile).filter((d) => d.endsWith('owner-unknown'))).toEqual(['decisions/0001-a.md:3:owner-unknown', 'decisions/0003-c.md:3:owner-unknown']);
+
+    // A severity set by a shared config (extends a path in the workspace).
+    write('shared/.decisions.yaml', 'rules:\n  decision-type-unknown: off\n');
+    write('.decisions.yaml', 'extends: ./shared\n');
+    write('authority.yaml', '- type: other\n  decides: owner\n');
+    expect(sameAsCold(dir, cacheFile)).not.toContain('decisions/0003-c.md:5:decision-type-unknown');
+    write('shared/.decisions.yaml', 'rules:\n  decision-type-unknown: error\n');
+    expect(sameAsCold(dir, cacheFile)).toContain('decisions/0003-c.md:5:decision-type-unknown');
+  });
+
   it('ignores a damaged cache file and replaces it', () => {
     const dir = workspace();
     const cacheFile = path.join(dir, 'cache.json');

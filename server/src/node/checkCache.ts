@@ -16,7 +16,7 @@ import type { Workspace } from '../core/workspace/workspace';
 //   - what its evidence paths resolve to on disk right now (re-checked with a stat each run).
 // The cache is plain JSON, safe to delete, and a file that does not parse is ignored.
 
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 interface CacheEntry {
   hash: string;
@@ -41,7 +41,9 @@ function contentHash(text: string): string {
 export function settingsKey(ws: Workspace, extra: string): string {
   const h = createHash('sha1');
   h.update(`${CACHE_FORMAT}\0${extra}\0${ws.today}\0`);
-  for (const file of ['.decisions.yaml', ws.config.people]) {
+  // Every settings file a check reads: the config, people, CODEOWNERS, the authority matrix, and
+  // the shared configs `extends` looked at (a change in any of them changes every result).
+  for (const file of [...new Set([...ws.settingsFiles(), ...ws.extendsFiles])].sort()) {
     const read = ws.fs.readText(file);
     h.update(`${file}\0${read.ok ? read.text : `(${read.reason})`}\0`);
   }
