@@ -58,6 +58,7 @@ describe('extends in the editor (in-process)', () => {
     expect(target!.range.start.line).toBe(4);
     const shown = hover(f.service, positionParams(f, MEMO, '[[CO-TRUST', 3));
     expect(JSON.stringify(shown)).toMatch(/customer trust over growth/);
+    expect(JSON.stringify(shown)).toMatch(/shared by `@acme\/decisions`, read-only here/);
   });
 
   it('refuses to rename a shared tenet with a message naming the package; a local tenet still renames', async () => {

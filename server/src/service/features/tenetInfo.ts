@@ -25,6 +25,7 @@ export function tenetMarkdown(ws: Workspace, t: TenetDefinition): string {
     lines.push('', `Chain: ${path}${reaches ? '' : ' — does not reach a company tenet'}`);
   }
   const citing = ws.memos.citing(t.id).length;
-  lines.push('', `Cited by ${citing} memo${citing === 1 ? '' : 's'} · defined in ${codeSpan(t.file)}`);
+  const shared = ws.sharedSourceOf(t.file);
+  lines.push('', `Cited by ${citing} memo${citing === 1 ? '' : 's'} · defined in ${codeSpan(t.file)}${shared ? ` · shared by ${codeSpan(shared)}, read-only here` : ''}`);
   return lines.join('\n');
 }
