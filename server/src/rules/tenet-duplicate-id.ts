@@ -20,6 +20,12 @@ export const tenetDuplicateId: TenetRule = {
     // A shared config's tenets (`extends`) are the package's to keep apart; here only a local
     // definition that collides with one is reported, as redefining it.
     if (sharedSourceOf(ctx.config, file.file) !== undefined) return;
+    const hasShared = ctx.config.shared.length > 0;
+    const sources = new Map<string, string | undefined>();
+    const sourceOf = (f: string) => {
+      if (!sources.has(f)) sources.set(f, sharedSourceOf(ctx.config, f));
+      return sources.get(f);
+    };
     for (const tenet of file.tenets) {
       // This file's definitions come from the file itself (it may be newer than the registry's copy).
       const definitions = [
@@ -28,7 +34,9 @@ export const tenetDuplicateId: TenetRule = {
       ];
       const others = definitions.filter((d) => !sameDefinition(d, tenet));
       if (others.length === 0) continue;
-      const shared = others.map((d) => ({ d, source: sharedSourceOf(ctx.config, d.file) })).find((x) => x.source !== undefined);
+      // Asked per file, not per definition: an id defined thousands of times lives in few files.
+      const sharedDefinition = hasShared ? others.find((d) => sourceOf(d.file) !== undefined) : undefined;
+      const shared = sharedDefinition ? { d: sharedDefinition, source: sourceOf(sharedDefinition.file)! } : undefined;
       if (shared) {
         report({
           range: tenet.idRange,
