@@ -33,38 +33,44 @@ export function memoTerms(memo: MemoModel): MemoTerms {
   return t;
 }
 
-function computeTerms(memo: MemoModel): MemoTerms {
+/** `weightsOnly`: the weights alone (what the index keeps), without the surfaces and sequences only ranking reads. */
+function computeTerms(memo: MemoModel, weightsOnly = false): MemoTerms {
   const acc: MemoTerms = { weights: new Map(), surface: new Map(), sequences: [] };
-  if (memo.title) addText(acc, memo.title.value, TITLE_WEIGHT);
-  for (const line of memo.prose) addText(acc, line.text, line.mention ? MENTION_WEIGHT : 1);
+  if (memo.title) addText(acc, memo.title.value, TITLE_WEIGHT, weightsOnly);
+  for (const line of memo.prose) addText(acc, line.text, line.mention ? MENTION_WEIGHT : 1, weightsOnly);
   return acc;
 }
 
 /** Adds one line of text to a term accumulator. */
-function addText(acc: MemoTerms, text: string, weight: number): void {
+function addText(acc: MemoTerms, text: string, weight: number, weightsOnly: boolean): void {
   const ws = words(text);
   if (ws.length === 0) return;
   const stems = ws.map(stem);
-  acc.sequences.push(stems);
+  if (!weightsOnly) acc.sequences.push(stems);
   const { counts, first, claimed } = matchConcepts(stems);
   for (const [concept, n] of counts) {
-    const [at, length] = first.get(concept)!;
-    add(acc, conceptTerm(concept), n * weight, ws.slice(at, at + length).join(' '));
+    add(acc, conceptTerm(concept), n * weight);
+    if (!weightsOnly && !acc.surface.has(conceptTerm(concept))) {
+      const [at, length] = first.get(concept)!;
+      acc.surface.set(conceptTerm(concept), ws.slice(at, at + length).join(' '));
+    }
   }
   ws.forEach((w, i) => {
     if (claimed.has(i) || isStopWord(w) || /^\d/.test(w)) return;
-    add(acc, stems[i]!, weight, w);
+    add(acc, stems[i]!, weight);
+    if (!weightsOnly && !acc.surface.has(stems[i]!)) acc.surface.set(stems[i]!, w);
   });
 }
 
-function add(acc: MemoTerms, term: string, weight: number, surface: string): void {
+function add(acc: MemoTerms, term: string, weight: number): void {
   acc.weights.set(term, (acc.weights.get(term) ?? 0) + weight);
-  if (!acc.surface.has(term)) acc.surface.set(term, surface);
 }
 
 /** The memo's heaviest terms, heaviest first: what the workspace index keeps of it for relevance. */
 export function keyTerms(memo: MemoModel): string[] {
-  return [...memoTerms(memo).weights]
+  // A memo indexed and dropped (a closed file, a large check) never ranks: its weights suffice.
+  const weights = (cache.get(memo) ?? computeTerms(memo, true)).weights;
+  return [...weights]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, KEY_TERMS)
     .map(([term]) => intern(term));
