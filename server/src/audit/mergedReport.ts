@@ -23,13 +23,8 @@ export interface RepoAudit {
   overdue: ReviewItem[];
 }
 
-export interface RepoAdoption {
-  name: string;
-  source: string;
-  since: string | undefined;
-  date: string;
-  memos: number;
-  citing: number;
+/** One repository's line of the merged report: its own figures, and those derived from them. */
+export interface RepoAdoption extends Pick<RepoAudit, 'name' | 'source' | 'since' | 'date' | 'memos' | 'citing'> {
   /** `citing / memos`, three places; undefined without memos. */
   share: number | undefined;
   /** Memo judgements of ✗ (a memo counts once per tenet it judged ✗). */
