@@ -198,6 +198,30 @@ describe('writing a memo', () => {
     const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, document.positionAt(gate + 3));
     assert.match(hoverText(hovers), /Stage gate\*\* due \*\*2026-06-03\*\* \(week 2 from the memo's date 2026-05-20\)\. Reviewed on 2026-06-10\./);
   });
+  it('9. the authority matrix: a mistyped decision type is fixed to the closest, the escalation it triggers is reported and fixed with the approver who holds the role, and hover shows the row', async () => {
+    const matrix = fileUri('authority.yaml');
+    const rows = ['- type: api-design', '  title: API design for team features', '  decides: engineering lead', '  escalate-to: product manager', '  triggers: [cross-team]', ''];
+    await vscode.workspace.fs.writeFile(matrix, Buffer.from(rows.join('\n')));
+    try {
+      const { document } = await writeMemo('0110-authority.md', [...FRONT, 'owners: [alice]', 'decision-type: api-desing', 'impact: [cross-team]', 'evidence: [{url: https://example.com/cpu, limits: one host only}]', ...BODY].join('\n'));
+      const unknown = await waitForDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'decision-type-unknown'), 'decision-type-unknown once the matrix is read');
+      const typo = unknown.find((x) => ruleOf(x) === 'decision-type-unknown');
+      assert.strictEqual(document.getText(typo.range), 'api-desing');
+      assert.ok(await vscode.workspace.applyEdit((await quickFix(document.uri, typo.range, /Change to `api-design`/)).edit));
+      const escalation = await waitForDiagnostics(document.uri, (d) => !d.some((x) => ruleOf(x) === 'decision-type-unknown') && d.some((x) => ruleOf(x) === 'escalation-required'), 'the type known, its trigger reported');
+      const required = escalation.find((x) => ruleOf(x) === 'escalation-required');
+      assert.match(required.message, /`cross-team`.*`product manager` must approve/);
+      assert.ok(!escalation.some((x) => ruleOf(x) === 'authority-mismatch'), 'alice holds `engineering lead`');
+      assert.ok(await vscode.workspace.applyEdit((await quickFix(document.uri, required.range, /Add `bob`/)).edit));
+      await waitForDiagnostics(document.uri, (d) => !d.some((x) => ruleOf(x) === 'escalation-required'), 'escalation-required to clear with bob as approver');
+      assert.match(document.getText(), /approver:\n {2}- bob\n/);
+      const at = document.getText().indexOf('api-design');
+      const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, document.positionAt(at + 2));
+      assert.match(hoverText(hovers), /API design for team features/);
+    } finally {
+      await vscode.workspace.fs.delete(matrix);
+    }
+  });
 });
 
 /** The Decisions view's node of a memo, walking the tree the way VS Code does. */
