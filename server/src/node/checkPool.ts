@@ -34,7 +34,7 @@ interface Thread {
 }
 
 /** A worker's reply, waited for without the event loop. */
-function await1(thread: Thread): WorkerReply {
+function replyOf(thread: Thread): WorkerReply {
   // 0 while the worker works; it stores 1 after posting its reply.
   while (Atomics.load(thread.flag, 0) === 0) Atomics.wait(thread.flag, 0, 0, 1000);
   Atomics.store(thread.flag, 0, 0);
@@ -61,12 +61,11 @@ export class NodeCheckPool implements MemoPool {
     return {
       collect: () =>
         files.map((_, i) => {
-          const reply = await1(threads[i]!);
+          const reply = replyOf(threads[i]!);
           if (reply.kind !== 'summarise') throw new Error('a check worker answered out of turn');
           return { summaries: reply.summaries, unreadable: reply.unreadable };
         }),
     };
-    // (A light index is all a named-file check asks of the pool; it is closed by the caller.)
   }
 
   check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][] } {
@@ -75,7 +74,7 @@ export class NodeCheckPool implements MemoPool {
     return {
       collect: () => {
         const out = files.map((_, i) => {
-          const reply = await1(threads[i]!);
+          const reply = replyOf(threads[i]!);
           if (reply.kind !== 'check') throw new Error('a check worker answered out of turn');
           for (const f of reply.failures) this.onRuleError?.(f.ruleId, f.file, new Error(f.message));
           return reply.diagnostics.flat();
@@ -86,7 +85,10 @@ export class NodeCheckPool implements MemoPool {
     };
   }
 
-  /** Stops the workers (after the check; also safe to call when none was started). */
+  /**
+   * Stops the workers: after a check's results are collected, and by the caller in any case (a
+   * named-file check only summarises). Safe to call twice, or when none was started.
+   */
   close(): void {
     for (const t of this.threads ?? []) {
       t.port.close();
