@@ -91,6 +91,47 @@ describe('check --cache', () => {
     expect(sameAsCold(dir, cacheFile)).toContain('decisions/0003-c.md:5:decision-type-unknown');
   });
 
+  it('indexes the other memos of a large workspace by file stamp when files are named, and sees one that changed', () => {
+    const dir = workspace();
+    const cacheFile = path.join(dir, 'cache.json');
+    // The config marks the root a named file belongs to.
+    fs.writeFileSync(path.join(dir, '.decisions.yaml'), 'memos: ["decisions/**/*.md"]\n');
+    // Over a thousand memos: named files are checked against an index of the others' front matter.
+    for (let i = 0; i < 1010; i++) {
+      fs.writeFileSync(path.join(dir, `decisions/${String(1000 + i)}-filler.md`), `---\nid: F-${String(i).padStart(4, '0')}\nstatus: draft\nowners: [ann]\n---\n# Filler ${i}\n`);
+    }
+    const named = path.join(dir, 'decisions/0001-a.md');
+    const filler = path.join(dir, 'decisions/1003-filler.md');
+    // A whole-second time, which can be set back exactly later.
+    const mtime = new Date('2026-01-01T00:00:00Z');
+    fs.utimesSync(filler, mtime, mtime);
+    const cold = check(named);
+    const first = check(named, '--cache-location', cacheFile);
+    expect(first).toEqual(cold);
+    const written = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { roots: Record<string, { indexed?: Record<string, unknown> }> };
+    expect(Object.keys(Object.values(written.roots)[0]!.indexed ?? {}).length).toBeGreaterThanOrEqual(1010);
+    expect(check(named, '--cache-location', cacheFile)).toEqual(cold);
+
+    // A memo not named takes the named memo's id. With its size and modification time as they
+    // were, the cache takes it as unchanged and does not read it (the trade-off of a stamp, as in
+    // ESLint's metadata cache): that shows the index came from the cache.
+    fs.writeFileSync(filler, fs.readFileSync(filler, 'utf8').replace('id: F-0003', 'id: "0001"'));
+    fs.utimesSync(filler, mtime, mtime);
+    expect(check(named, '--cache-location', cacheFile)).toEqual(cold);
+    expect(check(named).json.diagnostics.map((d) => d.rule)).toContain('memo-duplicate-id');
+    // Any write gives it a new stamp: it is read again.
+    fs.utimesSync(filler, new Date(), new Date(mtime.getTime() + 5000));
+    const after = check(named, '--cache-location', cacheFile);
+    expect(after).toEqual(check(named));
+    expect(after.json.diagnostics.map((d) => d.rule)).toContain('memo-duplicate-id');
+
+    // After a whole check with the cache, a named file is checked against every memo's full
+    // summary: what it reports is what the whole check reported for it.
+    const whole = check(dir, '--cache-location', cacheFile);
+    const againNamed = check(named, '--cache-location', cacheFile);
+    expect(againNamed.json.diagnostics).toEqual(whole.json.diagnostics.filter((d) => d.file === 'decisions/0001-a.md'));
+  });
+
   it('ignores a damaged cache file and replaces it', () => {
     const dir = workspace();
     const cacheFile = path.join(dir, 'cache.json');

@@ -126,7 +126,7 @@ export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: 
 
 function mergeEntries(previous: CacheStore['roots'][string] | undefined, current: CacheStore['roots'][string]): CacheStore['roots'][string] {
   if (!previous || previous.settingsKey !== current.settingsKey) return current;
-  return { ...current, entries: { ...previous.entries, ...current.entries } };
+  return { ...current, entries: { ...previous.entries, ...current.entries }, indexed: { ...previous.indexed, ...current.indexed } };
 }
 
 /** One report for all targets: paths relative to the deepest folder holding every root. */

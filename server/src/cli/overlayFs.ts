@@ -27,4 +27,9 @@ export class OverlayFs implements WorkspaceFs {
   glob(patterns: readonly string[]): string[] {
     return this.inner.glob(patterns);
   }
+
+  /** A file with new text in memory has no stamp: the disk's would describe the old text. */
+  stamp(path: string): string | undefined {
+    return this.texts.has(path) ? undefined : this.inner.stamp?.(path);
+  }
 }

@@ -8,7 +8,8 @@ import type { Workspace } from '../core/workspace/workspace';
 
 // The result cache behind `check --cache`. A memo's diagnostics are reused only when nothing
 // they depend on can have changed:
-//   - the memo's own bytes (content hash);
+//   - the memo's own bytes (content hash; a memo whose size and modification time are those
+//     recorded with the hash is taken as unchanged without being read, as ESLint's cache does);
 //   - the settings: tool version, `.decisions.yaml`, the people directory, every tenet file,
 //     severity overrides and today's date (staleness depends on it) — any change drops the
 //     whole cache;
@@ -16,10 +17,12 @@ import type { Workspace } from '../core/workspace/workspace';
 //   - what its evidence paths resolve to on disk right now (re-checked with a stat each run).
 // The cache is plain JSON, safe to delete, and a file that does not parse is ignored.
 
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 interface CacheEntry {
   hash: string;
+  /** The file's stamp when `hash` was taken (`WorkspaceFs.stamp`), if it had one. */
+  stamp?: string;
   summary: MemoSummary;
   indexKey: string;
   /** Evidence targets and what they resolved to when the entry was written. */
@@ -27,10 +30,18 @@ interface CacheEntry {
   diagnostics: Diagnostic[];
 }
 
+/** A memo that was only indexed (`frontMatterSummary`), by a check of named files: its entry and the file's stamp. */
+interface IndexEntry {
+  stamp: string;
+  summary: MemoSummary;
+}
+
 export interface CacheData {
   format: number;
   settingsKey: string;
   entries: Record<string, CacheEntry>;
+  /** Index entries of memos that checks of named files read and did not check. */
+  indexed?: Record<string, IndexEntry>;
 }
 
 function contentHash(text: string): string {
@@ -63,6 +74,8 @@ function indexKey(ws: Workspace): string {
 export class CheckCache implements MemoResultCache {
   private readonly entries: Record<string, CacheEntry>;
   private readonly next: Record<string, CacheEntry> = {};
+  private readonly indexed: Record<string, IndexEntry>;
+  private readonly nextIndexed: Record<string, IndexEntry> = {};
   private stored = false;
   hits = 0;
 
@@ -73,6 +86,7 @@ export class CheckCache implements MemoResultCache {
     const data = previous as Partial<CacheData> | undefined;
     const usable = data && data.format === CACHE_FORMAT && data.settingsKey === settings && typeof data.entries === 'object' && data.entries !== null;
     this.entries = usable ? (data.entries as Record<string, CacheEntry>) : {};
+    this.indexed = usable && typeof data.indexed === 'object' && data.indexed !== null ? data.indexed : {};
   }
 
   contentKey(text: string): string {
@@ -89,25 +103,49 @@ export class CheckCache implements MemoResultCache {
     return e && e.hash === hash ? e.summary : undefined;
   }
 
+  holds(file: string): boolean {
+    return Object.hasOwn(this.entries, file);
+  }
+
+  unchanged(file: string, stamp: string): { key: string; summary: MemoSummary } | undefined {
+    const e = this.entries[file];
+    return e && e.stamp === stamp ? { key: e.hash, summary: e.summary } : undefined;
+  }
+
+  indexEntry(file: string, stamp: string): MemoSummary | undefined {
+    const e = this.indexed[file];
+    return e && e.stamp === stamp ? e.summary : undefined;
+  }
+
+  rememberIndexEntry(file: string, stamp: string, summary: MemoSummary): void {
+    this.nextIndexed[file] = { stamp, summary };
+    this.stored = true;
+  }
+
   /** Cached diagnostics, when the index and the memo's evidence on disk are as they were. */
-  diagnostics(ws: Workspace, file: string, hash: string, index: string): Diagnostic[] | undefined {
+  diagnostics(ws: Workspace, file: string, hash: string, index: string, stamp: string | undefined): Diagnostic[] | undefined {
     const e = this.entries[file];
     if (!e || e.hash !== hash || e.indexKey !== index) return undefined;
     for (const [target, was] of e.evidence) {
       if (JSON.stringify(resolveEvidencePath(target, file, ws.fs)) !== was) return undefined;
     }
     this.hits++;
-    this.next[file] = e;
+    // Same bytes under a new stamp (touched, checked out again): the next run need not read it.
+    if (e.stamp === stamp) this.next[file] = e;
+    else {
+      this.next[file] = { ...e, stamp };
+      this.stored = true;
+    }
     return e.diagnostics;
   }
 
-  store(ws: Workspace, memo: MemoModel, hash: string, summary: MemoSummary, index: string, diagnostics: Diagnostic[]): void {
+  store(ws: Workspace, memo: MemoModel, hash: string, stamp: string | undefined, summary: MemoSummary, index: string, diagnostics: Diagnostic[]): void {
     const evidence = memo.evidence
       .filter((e) => e.kind === 'path' && e.target !== '')
       .map((e): [string, string] => [e.target, JSON.stringify(resolveEvidencePath(e.target, memo.file, ws.fs))]);
     // Fixes are for editors; the CLI prints none, and they would double the file.
     const lean = diagnostics.map(({ fixes: _fixes, ...d }) => d);
-    this.next[memo.file] = { hash, summary, indexKey: index, evidence, diagnostics: lean };
+    this.next[memo.file] = { hash, ...(stamp !== undefined ? { stamp } : {}), summary, indexKey: index, evidence, diagnostics: lean };
     this.stored = true;
   }
 
@@ -116,8 +154,12 @@ export class CheckCache implements MemoResultCache {
     return this.stored || Object.keys(this.entries).length !== Object.keys(this.next).length;
   }
 
-  /** What to write back: the entries of this run only, so deleted memos drop out. */
+  /**
+   * What to write back: the entries of this run only, so deleted memos drop out (a check of named
+   * files merges them into what it read, `checkRun.ts`).
+   */
   toJSON(): CacheData {
-    return { format: CACHE_FORMAT, settingsKey: this.settings, entries: this.next };
+    const indexed = Object.keys(this.nextIndexed).length > 0 ? { indexed: this.nextIndexed } : {};
+    return { format: CACHE_FORMAT, settingsKey: this.settings, entries: this.next, ...indexed };
   }
 }

@@ -72,6 +72,20 @@ export class NodeWorkspaceFs implements WorkspaceFs {
     }
   }
 
+  stamp(rel: string): string | undefined {
+    const abs = this.absolute(rel);
+    if (abs === undefined) return undefined;
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.lstatSync(abs, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+    // A link's own times say nothing of what it leads to: links are always read.
+    if (!stat || !stat.isFile() || !(this.realFolders ? this.folderInsideReal(abs) : this.insideReal(abs))) return undefined;
+    return `${stat.size}:${stat.mtimeMs}`;
+  }
+
   inspect(rel: string): PathInfo {
     const abs = this.absolute(rel);
     if (abs === undefined) return { lexicallyInside: false, exists: false, realInside: false, isDirectory: false };

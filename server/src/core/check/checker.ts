@@ -25,8 +25,20 @@ export interface MemoResultCache {
   /** A fingerprint of what cross-memo rules read: every memo's id and links. */
   indexKey(ws: Workspace): string;
   summary(file: string, key: string): MemoSummary | undefined;
-  diagnostics(ws: Workspace, file: string, key: string, index: string): Diagnostic[] | undefined;
-  store(ws: Workspace, memo: MemoModel, key: string, summary: MemoSummary, index: string, diagnostics: Diagnostic[]): void;
+  /** Whether the cache holds a checked memo's entry for the file, whatever its bytes. */
+  holds(file: string): boolean;
+  /**
+   * What the cache holds of a memo whose file stamp (`WorkspaceFs.stamp`) is the one recorded
+   * with it: its content key and summary, without reading the file.
+   */
+  unchanged(file: string, stamp: string): { key: string; summary: MemoSummary } | undefined;
+  /** The front-matter index entry (`frontMatterSummary`) recorded with this stamp by a check of named files. */
+  indexEntry(file: string, stamp: string): MemoSummary | undefined;
+  /** Records a memo's index entry for later checks of named files. */
+  rememberIndexEntry(file: string, stamp: string, summary: MemoSummary): void;
+  /** Reused diagnostics; `stamp`, when known, is recorded with the entry for the next run. */
+  diagnostics(ws: Workspace, file: string, key: string, index: string, stamp: string | undefined): Diagnostic[] | undefined;
+  store(ws: Workspace, memo: MemoModel, key: string, stamp: string | undefined, summary: MemoSummary, index: string, diagnostics: Diagnostic[]): void;
 }
 
 /**
@@ -181,25 +193,48 @@ export function checkWorkspace(
   // tens of kilobytes; ten thousand of them at once would be most of the process).
   const keepModels = memoFiles.length <= KEEP_MODELS_UP_TO;
   // First pass: index every memo (from the cache when its bytes are unchanged).
-  const pending: { file: string; text: string; hash: string | undefined; model: MemoModel | undefined }[] = [];
+  const pending: { file: string; text: string | undefined; hash: string | undefined; stamp: string | undefined; model: MemoModel | undefined }[] = [];
+  /** Whether a memo was indexed from its front matter alone (results then may differ from a full check's). */
+  let partialIndex = false;
   for (const file of memoFiles) {
     if (elsewhere.has(file)) continue;
+    // A memo whose file stamp is the one the cache recorded is not even read: its summary, and its
+    // results when the index is unchanged, come from the cache. Named files in a large workspace
+    // then cost a stat per other memo.
+    const stamp = cache ? ws.fs.stamp?.(file) : undefined;
+    const known = stamp !== undefined ? cache!.unchanged(file, stamp) : undefined;
+    if (known) {
+      ws.memos.set(known.summary);
+      pending.push({ file, text: undefined, hash: known.key, stamp, model: undefined });
+      continue;
+    }
+    const indexedOnly = frontMatterIndex && !only.has(file);
+    const entry = indexedOnly && stamp !== undefined ? cache!.indexEntry(file, stamp) : undefined;
+    if (entry) {
+      ws.memos.set(entry);
+      partialIndex = true;
+      continue;
+    }
     const text = ws.readMemoText(file);
     if (text === undefined) continue;
-    const hash = cache ? cache.contentKey(text) : undefined;
+    // A memo only indexed is fingerprinted only when the cache holds its summary under some hash.
+    const hash = cache && (!indexedOnly || cache.holds(file)) ? cache.contentKey(text) : undefined;
     const cached = cache && hash ? cache.summary(file, hash) : undefined;
-    const light = !cached && frontMatterIndex && !only.has(file) ? frontMatterSummary(file, text) : undefined;
+    const light = !cached && indexedOnly ? frontMatterSummary(file, text) : undefined;
     if (cached) {
       ws.memos.set(cached);
-      pending.push({ file, text, hash, model: undefined });
+      pending.push({ file, text, hash, stamp, model: undefined });
     } else if (light) {
       ws.memos.set(light);
+      partialIndex = true;
     } else {
       const model = parseMemo(file, text);
       ws.indexMemo(model);
-      pending.push({ file, text, hash, model: keepModels ? model : undefined });
+      pending.push({ file, text, hash, stamp, model: keepModels ? model : undefined });
     }
+    if (indexedOnly && !cached && stamp !== undefined) cache!.rememberIndexEntry(file, stamp, ws.memos.get(file)!);
   }
+  if (indexing) partialIndex = true;
   for (const part of indexing?.collect() ?? []) {
     for (const summary of part.summaries) if (summary) ws.memos.set(summary);
     for (const d of part.unreadable) ws.unreadable.set(d.file, d);
@@ -212,18 +247,25 @@ export function checkWorkspace(
   // Second pass: check each memo against the complete index.
   for (const p of pending) {
     if (only && !only.has(p.file)) continue;
-    const reused = cache && p.hash ? cache.diagnostics(ws, p.file, p.hash, index) : undefined;
+    const reused = cache && p.hash ? cache.diagnostics(ws, p.file, p.hash, index, p.stamp) : undefined;
     // Suppressed results are kept in the cache, so a later SARIF run can report them.
     const visible = (list: Diagnostic[]) => (options.includeSuppressed ? list : list.filter((d) => !d.suppressed));
     if (reused) {
       diagnostics.push(...visible(reused));
       continue;
     }
-    const model = p.model ?? parseMemo(p.file, p.text);
+    // Known by its stamp and not reusable as is (the index changed): read now.
+    const text = p.text ?? ws.readMemoText(p.file);
+    if (text === undefined) continue;
+    const model = p.model ?? parseMemo(p.file, text);
     p.model = undefined;
+    // Changed since its stamp was taken: the text read now is what is checked and recorded.
+    const hash = p.text === undefined && cache ? cache.contentKey(text) : p.hash;
+    const stamp = hash === p.hash ? p.stamp : undefined;
+    if (hash !== p.hash) ws.indexMemo(model);
     const found = checkMemo(model, rules, ctx, { ...options, includeSuppressed: true });
     // Results against a front-matter index may differ in relevance: a later full check must not reuse them.
-    if (cache && p.hash && !frontMatterIndex) cache.store(ws, model, p.hash, ws.memos.get(p.file)!, index, found);
+    if (cache && hash && !partialIndex) cache.store(ws, model, hash, stamp, ws.memos.get(p.file)!, index, found);
     diagnostics.push(...visible(found));
   }
   diagnostics.push(...loadDiagnostics(ws, rules, options).filter((d) => !only || only.has(d.file) || d.file === '.decisions.yaml'));

@@ -27,4 +27,8 @@ export class CachedInspectFs implements WorkspaceFs {
   glob(patterns: readonly string[]): string[] {
     return this.inner.glob(patterns);
   }
+
+  stamp(path: string): string | undefined {
+    return this.inner.stamp?.(path);
+  }
 }

@@ -26,6 +26,12 @@ export interface WorkspaceFs {
   inspect(path: string): PathInfo;
   /** Workspace files matching any of the globs, sorted. Does not follow directory symlinks. */
   glob(patterns: readonly string[]): string[];
+  /**
+   * A cheap fingerprint of a file as it is now (its size and modification time), for a result
+   * cache that may then skip reading it; undefined when there is none to trust (a link, anything
+   * but a regular file inside the workspace, or a file system that keeps no such record).
+   */
+  stamp?(path: string): string | undefined;
 }
 
 /** Largest file the checker reads; larger memos are reported, not parsed. */
