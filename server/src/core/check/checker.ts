@@ -188,9 +188,9 @@ export function checkWorkspace(
   const shared = pool && pool.shares > 1 && frontMatterIndex && !cache && memoFiles.length >= Math.max(pool.minMemos * LIGHT_WORK_RATIO, pool.shares) ? shareOut(memoFiles.filter((f) => !only!.has(f)), pool.shares) : undefined;
   const elsewhere = new Set(shared?.slice(1).flat());
   const indexing = shared ? pool!.summarise(shared.slice(1), true) : undefined;
-  // Parsed memos are kept between the passes for small workspaces; a large one re-parses in
-  // the second pass instead, which costs a little time and keeps memory flat (a parsed memo is
-  // tens of kilobytes; ten thousand of them at once would be most of the process).
+  // Parsed memos are kept between the passes for small workspaces; a large one reads and parses
+  // again in the second pass instead, which costs a little time and keeps memory flat: a parsed
+  // memo is tens of kilobytes, and even the texts of 30,000 memos were most of the process.
   const keepModels = memoFiles.length <= KEEP_MODELS_UP_TO;
   // First pass: index every memo (from the cache when its bytes are unchanged).
   const pending: { file: string; text: string | undefined; hash: string | undefined; stamp: string | undefined; model: MemoModel | undefined }[] = [];
@@ -223,14 +223,14 @@ export function checkWorkspace(
     const light = !cached && indexedOnly ? frontMatterSummary(file, text) : undefined;
     if (cached) {
       ws.memos.set(cached);
-      pending.push({ file, text, hash, stamp, model: undefined });
+      pending.push({ file, text: keepModels ? text : undefined, hash, stamp, model: undefined });
     } else if (light) {
       ws.memos.set(light);
       partialIndex = true;
     } else {
       const model = parseMemo(file, text);
       ws.indexMemo(model);
-      pending.push({ file, text, hash, stamp, model: keepModels ? model : undefined });
+      pending.push({ file, text: keepModels ? text : undefined, hash, stamp, model: keepModels ? model : undefined });
     }
     if (indexedOnly && !cached && stamp !== undefined) cache!.rememberIndexEntry(file, stamp, ws.memos.get(file)!);
   }
@@ -254,12 +254,12 @@ export function checkWorkspace(
       diagnostics.push(...visible(reused));
       continue;
     }
-    // Known by its stamp and not reusable as is (the index changed): read now.
+    // Not held since the first pass (a large workspace, or known by its stamp): read again.
     const text = p.text ?? ws.readMemoText(p.file);
     if (text === undefined) continue;
     const model = p.model ?? parseMemo(p.file, text);
     p.model = undefined;
-    // Changed since its stamp was taken: the text read now is what is checked and recorded.
+    // Changed since the first pass: the text read now is what is checked and recorded.
     const hash = p.text === undefined && cache ? cache.contentKey(text) : p.hash;
     const stamp = hash === p.hash ? p.stamp : undefined;
     if (hash !== p.hash) ws.indexMemo(model);
@@ -300,13 +300,13 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
   const indexing = pool.summarise(others);
   // As in the one-thread loop: parses are kept for a small share, a large one is parsed again.
   const keep = own.length <= KEEP_MODELS_UP_TO;
-  const ownMemos: { text: string; model: MemoModel | undefined; file: string }[] = [];
+  const ownMemos: { text: string | undefined; model: MemoModel | undefined; file: string }[] = [];
   const summaries: (MemoSummary | undefined)[] = [];
   for (const file of own) {
     const text = ws.readMemoText(file);
     const model = text === undefined ? undefined : parseMemo(file, text);
     summaries.push(model ? summarise(model) : undefined);
-    if (model && text !== undefined) ownMemos.push({ file, text, model: keep ? model : undefined });
+    if (model && text !== undefined) ownMemos.push({ file, text: keep ? text : undefined, model: keep ? model : undefined });
   }
   for (const part of indexing.collect()) {
     summaries.push(...part.summaries);
@@ -317,7 +317,11 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
   const ctx = ws.context();
   for (const tf of ws.registry.tenetFiles) diagnostics.push(...checkTenetFile(tf, rules, ctx, options));
   const checking = pool.check(others, ws.memos.all);
-  for (const m of ownMemos) diagnostics.push(...checkMemo(m.model ?? parseMemo(m.file, m.text), rules, ctx, options));
+  for (const m of ownMemos) {
+    // As the pool's threads do: a memo not held is read again.
+    const model = m.model ?? (m.text !== undefined ? parseMemo(m.file, m.text) : ws.readMemo(m.file));
+    if (model) diagnostics.push(...checkMemo(model, rules, ctx, options));
+  }
   for (const part of checking.collect()) diagnostics.push(...part.flat());
   return diagnostics;
 }

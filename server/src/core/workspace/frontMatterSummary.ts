@@ -1,5 +1,6 @@
 import { memoIdFromPath, memoRefToId } from '../ids';
 import { readFrontMatter } from '../memo/frontMatter';
+import { detached } from '../text/detached';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import type { Located } from '../types';
 import { getEntry, scalarText, stringList, type YamlMap } from '../yaml/yamlTree';
@@ -35,7 +36,8 @@ export function frontMatterSummary(file: string, rawText: string): MemoSummary |
   const idValue = getEntry(map, 'id')?.value;
   const idText = scalarText(idValue);
   const zero = { line: 0, character: 0 };
-  return {
+  // Detached: the entry outlives the text, which its substrings would otherwise keep alive.
+  return detached({
     file,
     id: idText ?? memoIdFromPath(file),
     idRange: idText !== undefined && idValue ? idValue.range : { start: zero, end: zero },
@@ -51,7 +53,7 @@ export function frontMatterSummary(file: string, rawText: string): MemoSummary |
     evidenceCount: 0,
     hasFrontMatter: true,
     keyTerms: [],
-  };
+  });
 }
 
 /** `supersedes:` / `superseded-by:` values as memo ids (the first key present wins, as in the parser). */

@@ -1,3 +1,4 @@
+import { detached } from '../text/detached';
 import { countedArtifacts, reversibilityOf } from '../evidence/evidenceEntries';
 import { type MemoModel } from '../memo/memoModel';
 import { awaitsDecision, isPauseRow, reviewDues, reviewedOn } from '../memo/method';
@@ -66,7 +67,8 @@ export interface TeachingProfile {
 }
 
 export function summarise(memo: MemoModel): MemoSummary {
-  return {
+  // Detached: the index outlives the memo's text, which its substrings would otherwise keep.
+  return detached({
     file: memo.file,
     id: memo.id.value,
     idRange: memo.id.range,
@@ -85,7 +87,7 @@ export function summarise(memo: MemoModel): MemoSummary {
     keyTerms: keyTerms(memo),
     ...methodFacts(memo),
     ...authorityFacts(memo),
-  };
+  });
 }
 
 function authorityFacts(memo: MemoModel): { authority?: AuthorityFacts } {
