@@ -4,7 +4,14 @@
 // evidence, duplicate ids, broken supersede links) at realistic rates. Same seed and N → the
 // same bytes, so runs on different days and machines lint the same text.
 //
-// Usage: node bench/generate.mjs [N ...]   (default: 1000)
+// Profiles: `default` (bench/.work/ws-N, memos of ~2.6 KB) and `realistic` (bench/.work/ws-real-N,
+// the same memos with a detailed analysis, alternatives in depth, risks and a rollout plan added,
+// ~8 KB each on average; the added text comes from a PRNG stream of its own, so memo k of a
+// realistic workspace is memo k of the default one plus those sections).
+//
+// Usage: node bench/generate.mjs [--realistic] [N ...]   (default: 1000)
+//        ensureWorkspace(n, { profile: 'realistic' }) from a script
+// No environment variables.
 // (The generator keeps every template beside the defects it plants; over 300 lines on purpose.)
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -308,7 +315,8 @@ function planMemos(n, r) {
   return plans;
 }
 
-function renderMemo(p, r, people, evidenceCount) {
+/** `more(citable)`, when given, returns lines that go after the decision (the realistic profile's sections). */
+function renderMemo(p, r, people, evidenceCount, more) {
   const d = p.defects;
   const scope = p.area;
   const citable = inScopeTenets(scope);
@@ -382,6 +390,7 @@ function renderMemo(p, r, people, evidenceCount) {
     for (let k = 0; k < r.int(2, 4); k++) body.push(`| ${r.pick(WORDS)} | ${r.int(1, 99)} % | ${r.pick(['daily', 'weekly', 'monthly'])} |`);
     body.push('');
   }
+  if (more) body.push(...more(citable));
   if (cited.length > 0) {
     body.push('## Relevant tenets', '');
     cited.forEach((id, k) => {
@@ -407,6 +416,77 @@ function renderMemo(p, r, people, evidenceCount) {
   const text = d.noFrontMatter ? body.join('\n') : ['---', ...fm, '---', '', ...body].join('\n');
   return text.replace(/\n+$/, '\n');
 }
+
+// realistic-profile {
+// The realistic profile's own code: the sections it adds to every memo. Not part of the default
+// profile's fingerprint (see defaultFingerprint), so editing it regenerates ws-real-N only.
+
+/** The default profile's code hash whose output matches the generator of LEGACY_FINGERPRINT. */
+const DEFAULT_CODE_HASH = '2f0f0eebe66fc810';
+/** The fingerprint in the stamps of default workspaces written before profiles existed. */
+const LEGACY_FINGERPRINT = '341c1f736401a138';
+/** Seeds the realistic sections' own PRNG stream (seed XOR this), apart from the memos' stream. */
+const REALISTIC_SEED_MASK = 0x5bd1e995;
+
+const ANALYSIS_ANGLES = ['cost', 'latency', 'operability', 'customer impact', 'security', 'team load', 'migration effort', 'data quality'];
+const STAGES = ['internal dogfood', 'one percent canary', 'ten percent of tenants', 'one region', 'half of the traffic', 'every tenant'];
+const LEVELS = ['low', 'medium', 'high'];
+const RISKS = ['the migration stalls halfway', 'costs exceed the model', 'latency regresses under peak load', 'the owner changes teams', 'a vendor changes its pricing', 'customers notice missing data', 'on-call load doubles', 'the rollback path is untested'];
+
+/** Sentences in a tenet's own words (its trade-off and tags), the words the relevance model reads. */
+function tenetSentence(rx, t) {
+  const [tag, other] = rx.sample(t.tags, 2).map((x) => x.replace(/-/g, ' '));
+  const forms = [
+    () => `This puts ${t.a} ahead of ${t.b}; the ${tag} figures support it.`,
+    () => `We weighed ${t.a} against ${t.b} for the ${tag} path and chose the first.`,
+    () => `The ${tag} and ${other} signals matter here, because ${t.a} is what is at stake.`,
+    () => `Choosing ${t.b} would have been faster, but ${tag} would suffer.`,
+  ];
+  return rx.pick(forms)();
+}
+
+/** A wrapped paragraph of `k` sentences, about a third of them in the words of one of `tenets`. */
+function prose(rx, tenets, k, lead = '') {
+  const parts = Array.from({ length: k }, () => (tenets.length > 0 && rx.chance(0.3) ? tenetSentence(rx, rx.pick(tenets)) : sentence(rx)));
+  return wrap(lead + parts.join(' '));
+}
+
+/**
+ * The realistic profile's `more` for renderMemo: a detailed analysis, alternatives in depth, a
+ * risk table, a rollout plan and sometimes open questions, about 5.5 KB on average, drawn from
+ * `rx` (its own stream) and mentioning the memo's in-scope tenets in their own words.
+ */
+function realisticSections(rx, people) {
+  return (citable) => {
+    const tenets = citable.filter(() => rx.chance(0.5));
+    const out = ['## Detailed analysis', '', prose(rx, tenets, rx.int(4, 6)), ''];
+    for (const angle of rx.sample(ANALYSIS_ANGLES, rx.int(2, 4))) {
+      out.push(`### ${cap(angle)}`, '', prose(rx, tenets, rx.int(4, 7)), '');
+      if (rx.chance(0.5)) {
+        out.push(...Array.from({ length: rx.int(2, 4) }, () => `- ${rx.pick(WORDS)}: ${rx.int(10, 900)} → ${rx.int(10, 900)} over ${rx.int(2, 12)} weeks (${rx.pick(['measured', 'estimated', 'from the load test'])}).`), '');
+      }
+    }
+    out.push('## Alternatives in depth', '');
+    for (let k = 1, count = rx.int(2, 3); k <= count; k++) {
+      out.push(`### Option ${k}: ${rx.pick(VERBS).toLowerCase()} ${rx.pick(OBJECTS)} with ${rx.pick(TARGETS)}`, '', prose(rx, tenets, rx.int(3, 5)), '');
+      out.push(`- Pros: ${sentence(rx)}`, `- Cons: ${sentence(rx)}`, `- Cost: about ${rx.int(1, 30)} engineer-weeks and ${rx.int(1, 40)},${rx.int(100, 999)} EUR a month.`, '');
+    }
+    out.push('## Risks', '', '| risk | likelihood | impact | mitigation |', '|---|---|---|---|');
+    for (const risk of rx.sample(RISKS, rx.int(3, 5))) out.push(`| ${cap(risk)} | ${rx.pick(LEVELS)} | ${rx.pick(LEVELS)} | ${sentence(rx)} |`);
+    out.push('', prose(rx, tenets, rx.int(1, 3)), '');
+    out.push('## Rollout plan', '');
+    const stages = STAGES.slice(0, rx.int(3, STAGES.length));
+    let week = 1;
+    stages.forEach((stage, k) => {
+      out.push(`${k + 1}. ${cap(stage)}, week ${week}, owned by ${rx.pick(people).id}: ${sentence(rx)}`);
+      week += rx.int(1, 3);
+    });
+    out.push('', prose(rx, tenets, rx.int(1, 2), 'Exit criteria: '), '');
+    if (rx.chance(0.4)) out.push('## Open questions', '', ...Array.from({ length: rx.int(2, 3) }, () => `- ${sentence(rx)}`), '');
+    return out;
+  };
+}
+// realistic-profile }
 
 /** A memo of about 300 lines for the language-server edit benchmark (valid, with a few findings). */
 function renderLongMemo(id, r, people) {
@@ -477,13 +557,39 @@ function cap(s) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function generatorHash() {
-  return createHash('sha256').update(fs.readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+function hash16(text) {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
+
+/** The realistic profile's fingerprint: any change to this file regenerates its workspaces. */
+function generatorHash() {
+  return hash16(fs.readFileSync(fileURLToPath(import.meta.url)));
+}
+
+/**
+ * The default profile's fingerprint: a hash of this file without the realistic profile's own
+ * code (the block between the `realistic-profile` marker lines), so changing that profile does
+ * not regenerate the default workspaces, and changing anything else does. While that hash is
+ * DEFAULT_CODE_HASH (the code whose output was checked byte for byte against the generator it
+ * replaced), the fingerprint is that generator's, LEGACY_FINGERPRINT: workspaces stamped before
+ * the realistic profile existed stay valid.
+ */
+function defaultFingerprint() {
+  const source = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  const hash = hash16(source.replace(/^\/\/ realistic-profile \{\n[\s\S]*?^\/\/ realistic-profile \}\n/m, ''));
+  return hash === DEFAULT_CODE_HASH ? LEGACY_FINGERPRINT : hash;
+}
+
+/** Folders made by writeFile since the last workspace was removed: one mkdir per folder, not per file. */
+const madeDirs = new Set();
 
 function writeFile(root, rel, text) {
   const abs = path.join(root, ...rel.split('/'));
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  const dir = path.dirname(abs);
+  if (!madeDirs.has(dir)) {
+    fs.mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
   fs.writeFileSync(abs, text);
 }
 
@@ -492,9 +598,12 @@ function writeFile(root, rel, text) {
  * generator source already exists (its stamp file matches). The stamp is written last, so an
  * interrupted run is regenerated next time.
  */
-export function ensureWorkspace(n, { seed = DEFAULT_SEED, log = () => {} } = {}) {
-  const root = path.join(WORK_DIR, `ws-${n}`);
-  const params = { n, seed, generator: generatorHash() };
+export function ensureWorkspace(n, { seed = DEFAULT_SEED, log = () => {}, profile = 'default' } = {}) {
+  if (profile !== 'default' && profile !== 'realistic') throw new Error(`unknown profile "${profile}" (default or realistic)`);
+  const realistic = profile === 'realistic';
+  const root = path.join(WORK_DIR, realistic ? `ws-real-${n}` : `ws-${n}`);
+  // The default profile's stamp keeps the shape it had before profiles existed.
+  const params = realistic ? { n, seed, profile, generator: generatorHash() } : { n, seed, generator: defaultFingerprint() };
   const stampPath = path.join(root, STAMP_FILE);
   try {
     const stamp = JSON.parse(fs.readFileSync(stampPath, 'utf8'));
@@ -504,6 +613,7 @@ export function ensureWorkspace(n, { seed = DEFAULT_SEED, log = () => {} } = {})
   }
   const started = performance.now();
   fs.rmSync(root, { recursive: true, force: true });
+  madeDirs.clear();
   const r = makeRandom(seed);
   const people = makePeople(r);
 
@@ -539,14 +649,19 @@ export function ensureWorkspace(n, { seed = DEFAULT_SEED, log = () => {} } = {})
   for (let k = 0; k < evidenceCount; k++) writeFile(root, evidencePath(k), evidenceFile(EVIDENCE_KINDS[k % EVIDENCE_KINDS.length], k, r));
 
   const plans = planMemos(n, r);
+  const more = realistic ? realisticSections(makeRandom((seed ^ REALISTIC_SEED_MASK) >>> 0), people) : undefined;
   let lines = 0;
+  let memoBytes = 0;
   for (const p of plans) {
-    const text = renderMemo(p, r, people, evidenceCount);
+    const text = renderMemo(p, r, people, evidenceCount, more);
     lines += text.split('\n').length - 1;
+    memoBytes += Buffer.byteLength(text);
     writeFile(root, p.file, text);
   }
   const longMemo = `decisions/search/${memoId(n + 1)}-long-memo-for-editing.md`;
-  writeFile(root, longMemo, renderLongMemo(memoId(n + 1), r, people));
+  const longText = renderLongMemo(memoId(n + 1), r, people);
+  memoBytes += Buffer.byteLength(longText);
+  writeFile(root, longMemo, longText);
 
   const info = {
     memos: n + 1,
@@ -557,6 +672,8 @@ export function ensureWorkspace(n, { seed = DEFAULT_SEED, log = () => {} } = {})
     longMemo,
     // A memo in the middle of the list: what the language-server benchmark opens while indexing.
     openMemo: plans[Math.floor(n / 2)].file,
+    // Bytes of every memo file (the long one included); only in the realistic profile's stamp.
+    ...(realistic ? { profile, memoBytes, averageBytes: Math.round(memoBytes / (n + 1)) } : {}),
   };
   fs.writeFileSync(stampPath, JSON.stringify({ params, info }, null, 2) + '\n');
   log(`generated ${n} memos in ${root} (${Math.round(performance.now() - started)} ms)`);
@@ -564,9 +681,11 @@ export function ensureWorkspace(n, { seed = DEFAULT_SEED, log = () => {} } = {})
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const sizes = process.argv.slice(2).map(Number).filter((x) => Number.isInteger(x) && x > 0);
+  const args = process.argv.slice(2);
+  const profile = args.includes('--realistic') ? 'realistic' : 'default';
+  const sizes = args.map(Number).filter((x) => Number.isInteger(x) && x > 0);
   for (const n of sizes.length > 0 ? sizes : [1000]) {
-    const ws = ensureWorkspace(n, { log: (m) => console.log(m) });
+    const ws = ensureWorkspace(n, { log: (m) => console.log(m), profile });
     console.log(JSON.stringify(ws, null, 2));
   }
 }

@@ -3,6 +3,8 @@
 // bench/RESULTS.md. A benchmark, not a test: it reports what it measured against the target
 // (under 5 s and 300 MB).
 //   npm run build && node bench/mergeAudit.mjs [--reports N] [--memos N] [--rounds N] [--no-write]
+// No environment variables. Its section ends at the next heading or at bench/scale.mjs's
+// `<!-- scale:start -->` marker, so that section survives.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -157,13 +159,14 @@ try {
   ].join('\n');
   process.stdout.write(`${section}\n`);
   if (!process.argv.includes('--no-write')) {
-    // Replace this benchmark's own section (up to the next heading or the end); leave the rest alone.
+    // Replace this benchmark's own section (up to the next heading, the marker that opens
+    // bench/scale.mjs's section, or the end); leave the rest alone.
     const old = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
     const start = old.indexOf('\n## audit --merge\n');
     let next;
     if (start >= 0) {
-      const after = old.indexOf('\n## ', start + 1);
-      next = old.slice(0, start + 1) + section + (after >= 0 ? old.slice(after + 1) : '');
+      const rest = old.slice(start + 1).search(/\n(## |<!-- scale:start -->)/);
+      next = old.slice(0, start + 1) + section + (rest >= 0 ? `\n${old.slice(start + 1 + rest + 1)}` : '');
     } else next = `${old.replace(/\n*$/, '\n\n')}${section}`;
     fs.writeFileSync(RESULTS, next);
     process.stdout.write(`(written to ${path.relative(REPO, RESULTS)})\n`);

@@ -10,8 +10,9 @@
 //   BENCH_WARMUP  untimed warm-up rounds per size (default 1 for ≤ 1,000 memos, 0 above: the files
 //                 are read once before timing anyway, so the OS file cache is warm for every tool)
 //   BENCH_LSP     0 to skip the language-server part
+// RESULTS.md is rewritten, except the `## Scaling` section between `<!-- scale:start -->` and
+// `<!-- scale:end -->` (bench/scale.mjs's), which is kept at the end. Timing code: bench/timing.mjs.
 // (The whole benchmark in one script so a run is one command; over 300 lines on purpose.)
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureWorkspace } from './generate.mjs';
 import { benchExampleEdits } from './exampleEdit.mjs';
 import { benchLanguageServer, SERVER } from './lsp.mjs';
+import { detectCacheSupport, detectRssMode, fmtCount, fmtKiB, fmtMs, fmtRatio, loadAverage, machineInfo, readEveryFile, summarise, timeCommand } from './timing.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
@@ -27,10 +29,10 @@ const MARKDOWNLINT = path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markd
 const REMARK = path.join(REPO, 'node_modules', 'remark-cli', 'cli.js');
 // Absolute paths: remark resolves `--use` from its cwd (the workspace), which has no node_modules.
 const REMARK_PLUGINS = ['remark-frontmatter/index.js', 'remark-preset-lint-recommended/index.js'].map((p) => path.join(REPO, 'node_modules', p));
-const PRELOAD = path.join(HERE, 'maxrss-preload.cjs');
-const GNU_TIME = '/usr/bin/time';
 const RESULTS = path.join(HERE, 'RESULTS.md');
-const COMMAND_TIMEOUT_MS = 20 * 60_000;
+// Marks bench/scale.mjs's section of RESULTS.md (see keptScalingSection).
+const SCALE_START = '<!-- scale:start -->';
+const SCALE_END = '<!-- scale:end -->';
 
 const TARGETS = {
   coldVsMarkdownlint: 3,
@@ -41,62 +43,6 @@ const TARGETS = {
 };
 
 const log = (message) => process.stderr.write(`${message}\n`);
-
-// ---------------------------------------------------------------------------------------------
-// Peak RSS and CPU time: GNU time's `%M %U %S` (ru_maxrss in KiB, user and system CPU seconds of
-// the waited child) when /usr/bin/time is GNU time; otherwise a `--require` preload that records
-// the same figures from inside each Node process. CPU time is reported beside wall time because
-// it is far less sensitive to other load on a shared machine.
-// Not apt-get: a benchmark should not install packages, and every command here is Node anyway.
-// Not polling /proc VmHWM: a poll just before exit is a race the fast runs lose.
-
-function detectRssMode() {
-  const probe = spawnSync(GNU_TIME, ['-f', '%M %U %S', 'true'], { encoding: 'utf8' });
-  return probe.status === 0 && /^\d+ [\d.]+ [\d.]+\s*$/m.test(probe.stderr ?? '') ? 'gnu-time' : 'preload';
-}
-
-/** Runs one command and returns its wall time, CPU time, peak RSS and exit code; stdout/stderr go to files. */
-function timeCommand({ argv, cwd, outDir, label, rssMode }) {
-  const stdoutPath = path.join(outDir, `${label}.stdout`);
-  const stderrPath = path.join(outDir, `${label}.stderr`);
-  const rssPath = path.join(outDir, `${label}.rss`);
-  fs.rmSync(rssPath, { force: true });
-  const out = fs.openSync(stdoutPath, 'w');
-  const err = fs.openSync(stderrPath, 'w');
-  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
-  let command = argv[0];
-  let args = argv.slice(1);
-  if (rssMode === 'gnu-time') {
-    command = GNU_TIME;
-    args = ['-f', '%M %U %S', '-o', rssPath, ...argv];
-  } else {
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(PRELOAD)}`.trim();
-    env.BENCH_MAXRSS_FILE = rssPath;
-  }
-  const started = performance.now();
-  const r = spawnSync(command, args, { cwd, env, stdio: ['ignore', out, err], timeout: COMMAND_TIMEOUT_MS });
-  const ms = performance.now() - started;
-  fs.closeSync(out);
-  fs.closeSync(err);
-  let rssKiB;
-  let cpuMs;
-  try {
-    // Lines "KiB user sys" (GNU time writes "Command exited with non-zero status N" first; the
-    // preload one line per Node process): the largest RSS, the CPU time summed.
-    const rows = fs
-      .readFileSync(rssPath, 'utf8')
-      .split('\n')
-      .map((l) => /^(\d+) ([\d.]+) ([\d.]+)$/.exec(l.trim()))
-      .filter(Boolean);
-    if (rows.length > 0) {
-      rssKiB = Math.max(...rows.map((m) => Number(m[1])));
-      cpuMs = rows.reduce((sum, m) => sum + (Number(m[2]) + Number(m[3])) * 1000, 0);
-    }
-  } catch {
-    // No figures: reported as unknown.
-  }
-  return { ms, cpuMs, rssKiB, status: r.status, signal: r.signal, error: r.error?.message, stdoutPath, stderrPath };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The commands
@@ -137,13 +83,6 @@ function commandsFor(ws, cacheSupport) {
     commands.push({ ...commands[0], key: 'warm', name: 'decision-memos check --cache (warm)', argv, cwd: ws.cacheDir });
   }
   return commands;
-}
-
-/** Whether the built CLI has `--cache` (added separately); detected from its help text. */
-function detectCacheSupport() {
-  const help = spawnSync(process.execPath, [CLI, 'check', '--help'], { encoding: 'utf8' });
-  const text = `${help.stdout ?? ''}${help.stderr ?? ''}`;
-  return { cache: /--cache\b(?!-)/.test(text), location: /--cache-location\b/.test(text) };
 }
 
 function displayCommand(c, ws) {
@@ -203,57 +142,8 @@ function benchSize(n, { rounds, warmup, rssMode, cacheSupport }) {
   return { n, ws, rounds, warmup, commands, stats, problems, cacheSupport };
 }
 
-/** Reads every file of the workspace once, so no tool pays for a cold disk that the others do not. */
-function readEveryFile(dir) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) readEveryFile(p);
-    else if (entry.isFile()) fs.readFileSync(p);
-  }
-}
-
-function summarise(runs) {
-  const ok = runs.filter((r) => !r.failed);
-  if (ok.length === 0) return undefined;
-  const ms = ok.map((r) => r.ms);
-  const cpu = ok.map((r) => r.cpuMs).filter((x) => x !== undefined);
-  const rss = ok.map((r) => r.rssKiB).filter((x) => x !== undefined);
-  return {
-    medianMs: median(ms),
-    minMs: Math.min(...ms),
-    maxMs: Math.max(...ms),
-    medianCpuMs: cpu.length ? median(cpu) : undefined,
-    medianRssKiB: rss.length ? median(rss) : undefined,
-    findings: ok[ok.length - 1].findings,
-    count: ok.length,
-  };
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Report
-
-function fmtMs(ms) {
-  if (ms === undefined || ms === null || Number.isNaN(ms)) return '—';
-  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
-}
-
-function fmtKiB(kib) {
-  return kib === undefined ? '—' : `${(kib / 1024).toFixed(0)} MB`;
-}
-
-function fmtRatio(x) {
-  return x === undefined || !Number.isFinite(x) ? '—' : `${x.toFixed(2)}×`;
-}
-
-function fmtCount(x) {
-  return x === undefined || Number.isNaN(x) ? '—' : x.toLocaleString('en-US');
-}
 
 function ratio(a, b) {
   return a && b ? a.medianMs / b.medianMs : undefined;
@@ -261,23 +151,6 @@ function ratio(a, b) {
 
 function cpuRatio(a, b) {
   return a?.medianCpuMs && b?.medianCpuMs ? a.medianCpuMs / b.medianCpuMs : undefined;
-}
-
-function machineInfo() {
-  const git = (args) => spawnSync('git', args, { cwd: REPO, encoding: 'utf8' });
-  const commit = git(['rev-parse', '--short', 'HEAD']).stdout?.trim() || 'unknown';
-  const dirty = (git(['status', '--porcelain', '--untracked-files=no']).stdout ?? '').trim() !== '';
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model ?? 'unknown',
-    cores: cpus.length,
-    memoryGiB: os.totalmem() / 1024 ** 3,
-    node: process.version,
-    os: `${os.type()} ${os.release()} (${os.arch()})`,
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    commit: dirty ? `${commit} (with uncommitted changes)` : commit,
-    load: os.loadavg().map((x) => x.toFixed(2)).join(', '),
-  };
 }
 
 function verdict(ok) {
@@ -388,13 +261,13 @@ async function main() {
     .split(',')
     .map((x) => Number(x.trim()))
     .filter((x) => Number.isInteger(x) && x > 0);
-  const machine = machineInfo();
+  const machine = machineInfo(REPO);
   if (!fs.existsSync(CLI)) {
     log(`${path.relative(REPO, CLI)} not found: run \`npm run build\` first (npm run bench does).`);
     return;
   }
   const rssMode = detectRssMode();
-  const cacheSupport = detectCacheSupport();
+  const cacheSupport = detectCacheSupport(CLI);
   log(`peak RSS via ${rssMode}; --cache ${cacheSupport.cache ? 'available' : 'not available'}`);
 
   const results = [];
@@ -418,10 +291,21 @@ async function main() {
     example = await benchExampleEdits({ log });
   }
 
-  const endLoad = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+  const endLoad = loadAverage();
   const report = render({ machine, rssMode, sizes: results, lsp, lspSize, endLoad }) + (example ? renderExample(example) : '');
-  fs.writeFileSync(RESULTS, report);
+  fs.writeFileSync(RESULTS, report + keptScalingSection());
   process.stdout.write(`${report}\n(written to ${path.relative(REPO, RESULTS)})\n`);
+}
+
+/**
+ * The `## Scaling` section bench/scale.mjs keeps between its markers in RESULTS.md: carried over
+ * (at the end) when this script rewrites the file, so a run of one does not erase the other's figures.
+ */
+function keptScalingSection() {
+  const old = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '';
+  const start = old.indexOf(SCALE_START);
+  const end = start < 0 ? -1 : old.indexOf(SCALE_END, start);
+  return end < 0 ? '' : `\n${old.slice(start, end + SCALE_END.length)}\n`;
 }
 
 function renderExample({ lsp, memos, longMemo }) {

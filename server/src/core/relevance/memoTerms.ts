@@ -1,3 +1,4 @@
+import { ownCopy } from '../text/detached';
 import type { MemoModel } from '../memo/memoModel';
 import { matchConcepts } from './concepts';
 import { isStopWord, stem, words } from './language';
@@ -82,7 +83,8 @@ function intern(term: string): string {
   let s = interned.get(term);
   if (s === undefined) {
     if (interned.size > 200_000) interned.clear();
-    interned.set(term, (s = term));
+    // A copy: the first memo's substring would keep that memo's whole text alive.
+    interned.set(term, (s = ownCopy(term)));
   }
   return s;
 }

@@ -13,7 +13,7 @@ export function detached<T>(value: T): T {
   return out as T;
 }
 
-/** Concatenating and cutting again makes V8 write the characters out afresh (a flat copy). */
-function ownCopy(s: string): string {
+/** The string as one that owns its characters: concatenating and cutting again makes V8 write them out afresh. */
+export function ownCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }

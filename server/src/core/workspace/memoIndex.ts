@@ -67,8 +67,9 @@ export interface TeachingProfile {
 }
 
 export function summarise(memo: MemoModel): MemoSummary {
-  // Detached: the index outlives the memo's text, which its substrings would otherwise keep.
-  return detached({
+  // Detached: the index outlives the memo's text, which its substrings would otherwise keep. Key
+  // terms are shared strings that own their characters already (memoTerms.ts): not copied.
+  const summary: MemoSummary = detached({
     file: memo.file,
     id: memo.id.value,
     idRange: memo.id.range,
@@ -84,10 +85,12 @@ export function summarise(memo: MemoModel): MemoSummary {
     // Counted as the evidence rules count, so the audit agrees with the diagnostics.
     evidenceCount: countedArtifacts(memo).length,
     hasFrontMatter: memo.frontMatter !== undefined,
-    keyTerms: keyTerms(memo),
+    keyTerms: [],
     ...methodFacts(memo),
     ...authorityFacts(memo),
   });
+  summary.keyTerms = keyTerms(memo);
+  return summary;
 }
 
 function authorityFacts(memo: MemoModel): { authority?: AuthorityFacts } {
