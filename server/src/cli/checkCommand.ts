@@ -4,14 +4,16 @@ import type { Rule } from '../core/check/rule';
 import { ALL_RULES } from '../rules/registry';
 import { DEFAULT_CACHE_FILE, readCacheFile, writeCacheFile } from './cacheFile';
 import { narrowToChanged } from './changedTargets';
-import type { CheckReport } from './checkReport';
+import { countSeverities, writeReport, type ReportWriter } from './checkReport';
+import type { DiagnosticStream } from '../core/check/checker';
+import type { Diagnostic } from '../core/types';
 import { checkTarget, finishCheck, mergeOutcomes, ruleFailureLog } from './checkRun';
 import { shouldUseColor } from './colorSupport';
-import { formatGithub } from './formats/github';
-import { formatJson } from './formats/json';
-import { formatSarif } from './formats/sarif';
-import { formatStylish } from './formats/stylish';
-import { isInside, resolveTargets, type CheckTarget } from './targets';
+import { githubWriter } from './formats/github';
+import { jsonWriter } from './formats/json';
+import { sarifWriter } from './formats/sarif';
+import { stylishWriter } from './formats/stylish';
+import { commonRoot, isInside, resolveTargets, type CheckTarget } from './targets';
 
 // `decision-memos check [PATH...]`: checks workspaces with the same core the editor uses and
 // prints one report. It reads and never writes (except its cache). Diagnostics go to stdout;
@@ -70,22 +72,64 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions,
   // No output format prints quick fixes, so they are not kept. SARIF reports what suppression
   // comments silence, marked as suppressed; every other format leaves it out.
   const withSuppressed = options.format === 'sarif';
-  const outcomes = targets.map((t) =>
-    checkTarget(t, rules, io.today, {
-      onRuleError,
-      withoutFixes: true,
-      ...(withSuppressed ? { includeSuppressed: true } : {}),
-      ...(cacheStore ? { cacheStore } : {}),
-      ...(options.base !== undefined ? { baseRef: options.base } : {}),
-      ...(io.workerScript ? { threads: { jobs: options.jobs ?? io.cores ?? 1, explicit: options.jobs !== undefined, script: io.workerScript } } : {}),
-    }),
-  );
+  const targetOptions = {
+    onRuleError,
+    withoutFixes: true,
+    ...(withSuppressed ? { includeSuppressed: true } : {}),
+    ...(cacheStore ? { cacheStore } : {}),
+    ...(options.base !== undefined ? { baseRef: options.base } : {}),
+    ...(io.workerScript ? { threads: { jobs: options.jobs ?? io.cores ?? 1, explicit: options.jobs !== undefined, script: io.workerScript } } : {}),
+  };
+  /** What counts towards the exit code: suppressed results are shown in SARIF, never counted. */
+  const counted = (list: readonly Diagnostic[]) => (withSuppressed ? list.filter((d) => !d.suppressed) : list);
+  const shownOf = (list: Diagnostic[]) => (options.quiet ? list.filter((d) => d.severity === 'error') : list);
+  const writer = writerFor(options, io, rules);
+  const [only] = targets;
+  if (targets.length === 1 && only && only.files === undefined) {
+    // One whole workspace: the report is written a file at a time as the check finds it, so a
+    // large run holds no diagnostics (the bytes are those of the report written at once).
+    const counts = countSeverities([]);
+    const output = new BufferedOutput(io);
+    const stream: DiagnosticStream = {
+      begin: (memoCount) => output.write(writer.begin(commonRoot([only.root]), memoCount)),
+      file(list) {
+        countSeverities(counted(list), counts);
+        const shown = shownOf(list);
+        if (shown.length > 0) output.write(writer.file(shown));
+      },
+    };
+    const outcome = checkTarget(only, rules, io.today, { ...targetOptions, stream });
+    output.write(writer.end());
+    output.flush();
+    if (cacheFile && cacheStore && cacheStore.dirty) writeCacheFile(cacheFile, cacheStore, io);
+    return finishCheck(counts, [outcome], failures, options.maxWarnings, io);
+  }
+  const outcomes = targets.map((t) => checkTarget(t, rules, io.today, targetOptions));
   if (cacheFile && cacheStore && cacheStore.dirty) writeCacheFile(cacheFile, cacheStore, io);
   const everything = mergeOutcomes(outcomes);
-  const report = withSuppressed ? { ...everything, diagnostics: everything.diagnostics.filter((d) => !d.suppressed) } : everything;
-  const shown = options.quiet ? { ...everything, diagnostics: everything.diagnostics.filter((d) => d.severity === 'error') } : everything;
-  io.stdout(render(shown, options, io, rules));
-  return finishCheck(report, outcomes, failures, options.maxWarnings, io);
+  io.stdout(writeReport(writer, { ...everything, diagnostics: shownOf(everything.diagnostics) }));
+  return finishCheck(countSeverities(counted(everything.diagnostics)), outcomes, failures, options.maxWarnings, io);
+}
+
+/** Output gathered into writes of about 64 KB: one write per file would be tens of thousands of system calls. */
+class BufferedOutput {
+  private buffered: string[] = [];
+  private size = 0;
+
+  constructor(private readonly io: CommandIo) {}
+
+  write(text: string): void {
+    if (text === '') return;
+    this.buffered.push(text);
+    this.size += text.length;
+    if (this.size >= 65536) this.flush();
+  }
+
+  flush(): void {
+    if (this.buffered.length > 0) this.io.stdout(this.buffered.join(''));
+    this.buffered = [];
+    this.size = 0;
+  }
 }
 
 /** A target narrowed to what changed (`--changed`), with a note when that is nothing. */
@@ -95,20 +139,29 @@ function changedOnly(target: CheckTarget, changed: string | true, rules: readonl
   return selection.target;
 }
 
-function render(report: CheckReport, options: CheckCommandOptions, io: CommandIo, rules: readonly Rule[]): string {
+function writerFor(options: CheckCommandOptions, io: CommandIo, rules: readonly Rule[]): ReportWriter {
   switch (options.format) {
     case 'json':
-      return formatJson(report);
+      return jsonWriter();
     case 'sarif':
-      return formatSarif(report, rules);
+      return sarifWriter(rules);
     case 'github': {
-      // Annotations resolve against the checkout, which is GITHUB_WORKSPACE on a runner.
+      // Annotations resolve against the checkout, which is GITHUB_WORKSPACE on a runner (when the
+      // report's root lies inside it: the writer learns the root in `begin`).
       const workspace = io.env.GITHUB_WORKSPACE;
-      return formatGithub(report, { base: workspace && isInside(report.root, workspace) ? workspace : io.cwd });
+      let inner: ReportWriter | undefined;
+      return {
+        begin(root, memoCount) {
+          inner = githubWriter({ base: workspace && isInside(root, workspace) ? workspace : io.cwd });
+          return inner.begin(root, memoCount);
+        },
+        file: (list) => inner!.file(list),
+        end: () => inner!.end(),
+      };
     }
     default: {
       const colors = pc.createColors(shouldUseColor(options.color, { env: io.env, isTTY: io.stdoutIsTTY }));
-      return formatStylish(report, { colors, cwd: io.cwd, errorsOnly: options.quiet });
+      return stylishWriter({ colors, cwd: io.cwd, errorsOnly: options.quiet });
     }
   }
 }

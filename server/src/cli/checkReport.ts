@@ -15,9 +15,35 @@ export interface CheckReport {
 
 export type SeverityCounts = Record<Severity, number>;
 
-/** How many diagnostics of each severity. */
-export function countSeverities(diagnostics: readonly Diagnostic[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+/**
+ * An output format written a file at a time: a whole-workspace `check` hands each file's
+ * diagnostics on as soon as they are known and holds none (`checkCommand.ts`), and a report
+ * already in memory goes through the same calls (`writeReport`), so both print the same bytes.
+ */
+export interface ReportWriter {
+  /** The text before the first file. */
+  begin(root: string, memoCount: number): string;
+  /** One file's diagnostics (sorted, not empty); files come in report order. */
+  file(diagnostics: readonly Diagnostic[]): string;
+  /** The text after the last file. */
+  end(): string;
+}
+
+/** A whole report through a writer. */
+export function writeReport(writer: ReportWriter, report: CheckReport): string {
+  let out = writer.begin(report.root, report.memoCount);
+  let from = 0;
+  const list = report.diagnostics;
+  for (let i = 1; i <= list.length; i++) {
+    if (i < list.length && list[i]!.file === list[from]!.file) continue;
+    out += writer.file(list.slice(from, i));
+    from = i;
+  }
+  return out + writer.end();
+}
+
+/** How many diagnostics of each severity (added to `counts` when given). */
+export function countSeverities(diagnostics: readonly Diagnostic[], counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 }): SeverityCounts {
   for (const d of diagnostics) counts[d.severity]++;
   return counts;
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { checkMemo, checkWorkspace, loadDiagnostics, sortDiagnostics, type CheckOptions } from '../core/check/checker';
+import { checkMemo, checkWorkspace, loadDiagnostics, sortDiagnostics, type CheckOptions, type DiagnosticStream } from '../core/check/checker';
 import type { Rule } from '../core/check/rule';
 import type { MemoModel } from '../core/memo/memoModel';
 import type { Diagnostic } from '../core/types';
@@ -13,7 +13,7 @@ import { ALL_RULES } from '../rules/registry';
 import { findWorkspaceRoot, NodeWorkspaceFs } from '../node/nodeWorkspaceFs';
 import type { CacheStore } from './cacheFile';
 import { baseFingerprint, readBaseRef } from './gitBase';
-import { countSeverities, type CheckReport } from './checkReport';
+import { type CheckReport, type SeverityCounts } from './checkReport';
 import type { CommandIo } from './checkCommand';
 import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS } from './cliError';
 import { commonRoot, toWorkspacePath, type CheckTarget } from './targets';
@@ -44,6 +44,8 @@ export interface TargetCheckOptions extends CheckOptions {
   baseRef?: string;
   /** Worker threads for a cold whole-workspace check (`--jobs`); the script is the CLI bundle. */
   threads?: { jobs: number; explicit: boolean; script: string };
+  /** A whole-folder target's diagnostics go here as they are found; the outcome then holds none. */
+  stream?: DiagnosticStream;
 }
 
 /**
@@ -60,7 +62,8 @@ const AUTO_THREADS_FROM = 3000;
  * files named are reported through the workspace check.
  */
 export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: string, options: TargetCheckOptions): TargetOutcome {
-  const { fs, cacheStore, baseRef, threads, ...checkOptions } = options;
+  const { fs, cacheStore, baseRef, threads, stream, ...checkOptions } = options;
+  if (stream && target.files) throw new Error('named files are not checked into a stream');
   // One run sees one state of the disk, so each path is inspected once however many memos cite it.
   const ws = new Workspace(fs ?? new CachedInspectFs(new NodeWorkspaceFs(target.root, { oneRun: true })), rules.map((r) => r.id), today);
   if (baseRef !== undefined) {
@@ -84,7 +87,7 @@ export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: 
       : undefined;
   let result;
   try {
-    result = checkWorkspace(ws, rules, { ...checkOptions, ...(target.files ? { onlyFiles: target.files } : {}), ...(cacheFactory ? { cache: cacheFactory } : {}), ...(pool ? { pool } : {}) });
+    result = checkWorkspace(ws, rules, { ...checkOptions, ...(target.files ? { onlyFiles: target.files } : {}), ...(cacheFactory ? { cache: cacheFactory } : {}), ...(pool ? { pool } : {}), ...(stream ? { stream } : {}) });
   } finally {
     pool?.close();
   }
@@ -160,8 +163,7 @@ export function ruleFailureLog(): { failures: string[]; onRuleError: NonNullable
  * The exit code of a finished check, with its notes: 0 clean, 1 errors or too many warnings,
  * 2 the check could not be done properly (an invalid config, a rule that crashed).
  */
-export function finishCheck(report: CheckReport, outcomes: readonly TargetOutcome[], ruleFailures: readonly string[], maxWarnings: number | undefined, io: CommandIo): number {
-  const counts = countSeverities(report.diagnostics);
+export function finishCheck(counts: SeverityCounts, outcomes: readonly TargetOutcome[], ruleFailures: readonly string[], maxWarnings: number | undefined, io: CommandIo): number {
   let exitCode = EXIT_OK;
   if (counts.error > 0) exitCode = EXIT_PROBLEMS;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {

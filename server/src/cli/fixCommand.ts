@@ -91,7 +91,7 @@ export function runFix(paths: readonly string[], options: FixCommandOptions, io:
     io.stdout(`${lines.join('\n')}\n\n${formatStylish(shown, { colors, cwd: io.cwd, errorsOnly: options.quiet })}`);
   }
   // Every pass runs every rule: a rule that crashed is told once.
-  const code = finishCheck(report, outcomes, [...new Set(failures)], options.maxWarnings, io);
+  const code = finishCheck(countSeverities(report.diagnostics), outcomes, [...new Set(failures)], options.maxWarnings, io);
   return cannotRun ? EXIT_CANNOT_RUN : code;
 }
 

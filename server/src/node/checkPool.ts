@@ -68,7 +68,7 @@ export class NodeCheckPool implements MemoPool {
     };
   }
 
-  check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][] } {
+  check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][][] } {
     const threads = this.ensure(files.length);
     files.forEach((f, i) => this.post(threads[i]!, { kind: 'check', files: f, index }));
     return {
@@ -77,7 +77,7 @@ export class NodeCheckPool implements MemoPool {
           const reply = replyOf(threads[i]!);
           if (reply.kind !== 'check') throw new Error('a check worker answered out of turn');
           for (const f of reply.failures) this.onRuleError?.(f.ruleId, f.file, new Error(f.message));
-          return reply.diagnostics.flat();
+          return reply.diagnostics;
         });
         this.close();
         return out;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../../core/types';
-import { countSeverities, oneBased, type CheckReport } from '../checkReport';
+import { countSeverities, oneBased, writeReport, type CheckReport, type ReportWriter } from '../checkReport';
 import { type Severity } from '../../shared/vocabulary';
 
 // `--format github`: GitHub Actions workflow commands, one per diagnostic, which the runner turns
@@ -17,10 +17,25 @@ export interface GithubOptions {
 
 /** The report as workflow commands and a closing summary line. */
 export function formatGithub(report: CheckReport, options: GithubOptions): string {
-  const lines = report.diagnostics.map((d) => command(d, report.root, options.base));
-  const c = countSeverities(report.diagnostics);
-  lines.push(`decision-memos: ${report.memoCount} memo${report.memoCount === 1 ? '' : 's'} checked: ${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints.`);
-  return lines.join('\n') + '\n';
+  return writeReport(githubWriter(options), report);
+}
+
+export function githubWriter(options: GithubOptions): ReportWriter {
+  let root = '';
+  let memoCount = 0;
+  const c = countSeverities([]);
+  return {
+    begin(r, n) {
+      root = r;
+      memoCount = n;
+      return '';
+    },
+    file(diagnostics) {
+      countSeverities(diagnostics, c);
+      return diagnostics.map((d) => command(d, root, options.base) + '\n').join('');
+    },
+    end: () => `decision-memos: ${memoCount} memo${memoCount === 1 ? '' : 's'} checked: ${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints.\n`,
+  };
 }
 
 function command(d: Diagnostic, root: string, base: string): string {

@@ -1,5 +1,5 @@
 import type { CheckReport } from '../checkReport';
-import { oneBased } from '../checkReport';
+import { oneBased, writeReport, type ReportWriter } from '../checkReport';
 
 // `--format json`: one document per run, a stable shape for scripts. Only the fields below, in
 // this order; related locations and fixes stay out (SARIF carries related locations).
@@ -17,10 +17,25 @@ interface JsonDiagnostic {
 
 /** The report as `{"version":1,"root","files","diagnostics":[…]}` on one line. */
 export function formatJson(report: CheckReport): string {
-  const diagnostics: JsonDiagnostic[] = report.diagnostics.map((d) => {
-    const start = oneBased(d.range.start);
-    const end = oneBased(d.range.end);
-    return { file: d.file, rule: d.rule, severity: d.severity, message: d.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-  });
-  return JSON.stringify({ version: 1, root: report.root, files: report.memoCount, diagnostics }) + '\n';
+  return writeReport(jsonWriter(), report);
+}
+
+/** `JSON.stringify` of the whole document, written a file at a time. */
+export function jsonWriter(): ReportWriter {
+  let first = true;
+  return {
+    begin: (root, memoCount) => `{"version":1,"root":${JSON.stringify(root)},"files":${memoCount},"diagnostics":[`,
+    file(diagnostics) {
+      const items = diagnostics.map((d) => {
+        const start = oneBased(d.range.start);
+        const end = oneBased(d.range.end);
+        const item: JsonDiagnostic = { file: d.file, rule: d.rule, severity: d.severity, message: d.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+        return JSON.stringify(item);
+      });
+      const text = (first ? '' : ',') + items.join(',');
+      first = false;
+      return text;
+    },
+    end: () => ']}\n',
+  };
 }

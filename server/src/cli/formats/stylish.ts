@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type pc from 'picocolors';
 import { type Diagnostic } from '../../core/types';
-import { countSeverities, oneBased, type CheckReport, type SeverityCounts } from '../checkReport';
+import { countSeverities, oneBased, writeReport, type CheckReport, type ReportWriter, type SeverityCounts } from '../checkReport';
 import { type Severity } from '../../shared/vocabulary';
 
 // `--format stylish` (the default): diagnostics grouped by file, one aligned line each
@@ -20,18 +20,29 @@ export interface StylishOptions {
 
 /** The report as a human-readable, optionally coloured text. */
 export function formatStylish(report: CheckReport, options: StylishOptions): string {
+  return writeReport(stylishWriter(options), report);
+}
+
+export function stylishWriter(options: StylishOptions): ReportWriter {
   const c = options.colors;
-  const memos = plural(report.memoCount, 'memo');
-  if (report.diagnostics.length === 0) {
-    return `${c.green('✔')} ${memos} checked: no ${options.errorsOnly ? 'errors' : 'problems'}.\n`;
-  }
-  const out: string[] = [];
-  for (const [file, diagnostics] of groupByFile(report.diagnostics)) {
-    out.push(c.underline(displayPath(report.root, file, options.cwd)));
-    out.push(...fileLines(diagnostics, c), '');
-  }
-  out.push(summary(countSeverities(report.diagnostics), c));
-  return out.join('\n') + '\n';
+  let root = '';
+  let memoCount = 0;
+  const counts = countSeverities([]);
+  return {
+    begin(r, n) {
+      root = r;
+      memoCount = n;
+      return '';
+    },
+    file(diagnostics) {
+      countSeverities(diagnostics, counts);
+      return [c.underline(displayPath(root, diagnostics[0]!.file, options.cwd)), ...fileLines(diagnostics, c), ''].join('\n') + '\n';
+    },
+    end() {
+      if (counts.error + counts.warning + counts.info + counts.hint > 0) return summary(counts, c) + '\n';
+      return `${c.green('✔')} ${plural(memoCount, 'memo')} checked: no ${options.errorsOnly ? 'errors' : 'problems'}.\n`;
+    },
+  };
 }
 
 function fileLines(diagnostics: readonly Diagnostic[], c: Colors): string[] {
@@ -70,16 +81,6 @@ function paintSeverity(text: string, severity: Severity, c: Colors): string {
     default:
       return c.dim(text);
   }
-}
-
-function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
-  const groups = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const list = groups.get(d.file) ?? [];
-    list.push(d);
-    groups.set(d.file, list);
-  }
-  return groups;
 }
 
 function displayPath(root: string, file: string, cwd: string): string {

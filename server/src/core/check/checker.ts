@@ -56,8 +56,11 @@ export interface MemoPool {
    * them. `light`: from the front matter where it suffices (`frontMatterSummary`).
    */
   summarise(files: readonly string[][], light?: boolean): { collect(): { summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }[] };
-  /** Starts checking the files against the index (every summary, in file order); `collect` waits for them. */
-  check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][] };
+  /**
+   * Starts checking the files against the index (every summary, in file order); `collect` waits
+   * for them and gives each share's diagnostics file by file.
+   */
+  check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][][] };
 }
 
 export interface CheckOptions {
@@ -149,6 +152,7 @@ export function loadDiagnostics(ws: Workspace, rules: readonly Rule[], options: 
 }
 
 export interface WorkspaceCheck {
+  /** Every diagnostic, sorted; empty when they went to a `DiagnosticStream`. */
   diagnostics: Diagnostic[];
   memoFiles: string[];
   tenetFiles: string[];
@@ -158,6 +162,55 @@ export interface WorkspaceCheck {
  * Checks a whole workspace: settings, tenets, then every memo (or just `onlyFiles`) against
  * the index of all memos. Used by the CLI; the server does the same work incrementally.
  */
+/**
+ * Where `checkWorkspace` hands its diagnostics as they are found, instead of returning them: a
+ * file at a time, in the order `sortDiagnostics` gives, so a large check holds none of them.
+ */
+export interface DiagnosticStream {
+  /** Called once, before any file, with the number of memos to be checked. */
+  begin(memoCount: number): void;
+  /** One file's diagnostics (sorted, never empty); files come in order. */
+  file(diagnostics: Diagnostic[]): void;
+}
+
+/**
+ * Puts the diagnostics in report order as memo results arrive in memo file order: the others
+ * (tenet files, settings, unreadable files) are known before the memos are checked, and each is
+ * handed on just before the first memo file that sorts after it.
+ */
+class FileOrder {
+  private next = 0;
+
+  constructor(
+    private readonly others: readonly Diagnostic[],
+    private readonly out: (diagnostics: Diagnostic[]) => void,
+  ) {}
+
+  /** One memo's diagnostics, sorted; memos come in file order. */
+  memo(file: string, diagnostics: Diagnostic[]): void {
+    this.flush(file);
+    const same: Diagnostic[] = [];
+    while (this.next < this.others.length && this.others[this.next]!.file === file) same.push(this.others[this.next++]!);
+    const all = same.length > 0 ? sortDiagnostics([...diagnostics, ...same]) : diagnostics;
+    if (all.length > 0) this.out(all);
+  }
+
+  /** Everything not handed on yet. */
+  finish(): void {
+    this.flush(undefined);
+  }
+
+  /** Hands on the others that sort before `file` (all of them when undefined), a file at a time. */
+  private flush(file: string | undefined): void {
+    while (this.next < this.others.length && (file === undefined || this.others[this.next]!.file < file)) {
+      const from = this.next;
+      const at = this.others[from]!.file;
+      while (this.next < this.others.length && this.others[this.next]!.file === at) this.next++;
+      this.out(this.others.slice(from, this.next));
+    }
+  }
+}
+
 /** Above this many memos, `checkWorkspace` parses each memo twice rather than holding all parses. */
 const KEEP_MODELS_UP_TO = 2000;
 /**
@@ -172,16 +225,24 @@ const LIGHT_WORK_RATIO = 8;
 export function checkWorkspace(
   ws: Workspace,
   rules: readonly Rule[],
-  options: CheckOptions & { onlyFiles?: string[]; cache?: (ws: Workspace) => MemoResultCache; fullIndexUpTo?: number; pool?: MemoPool } = {},
+  options: CheckOptions & { onlyFiles?: string[]; cache?: (ws: Workspace) => MemoResultCache; fullIndexUpTo?: number; pool?: MemoPool; stream?: DiagnosticStream } = {},
 ): WorkspaceCheck {
   ws.loadSharedFiles();
   const memoFiles = ws.listMemoFiles();
   const cache = options.cache?.(ws);
   const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
+  const checked = only ? memoFiles.filter((f) => only.has(f)) : memoFiles;
+  const diagnostics: Diagnostic[] = [];
+  const stream = options.stream;
+  stream?.begin(checked.length);
+  const out = stream ? (list: Diagnostic[]) => stream.file(list) : (list: Diagnostic[]) => diagnostics.push(...list);
+  const tenetFiles = ws.registry.tenetFiles.map((f) => f.file);
+  const result = (): WorkspaceCheck => ({ diagnostics: sortDiagnostics(diagnostics), memoFiles: checked, tenetFiles });
   const frontMatterIndex = only !== undefined && memoFiles.length > (options.fullIndexUpTo ?? FULL_INDEX_UP_TO);
   const pool = options.pool;
   if (pool && pool.shares > 1 && !cache && !only && !ws.base && memoFiles.length >= Math.max(pool.minMemos, pool.shares)) {
-    return { diagnostics: sortDiagnostics([...checkShared(ws, rules, options, pool, memoFiles), ...loadDiagnostics(ws, rules, options)]), memoFiles, tenetFiles: ws.registry.tenetFiles.map((f) => f.file) };
+    checkShared(ws, rules, options, pool, memoFiles, out);
+    return result();
   }
   // Named files of a large workspace: the others' front matter is read on the pool's threads too.
   // Reading front matter is several times cheaper than a check: threads pay off on more memos.
@@ -241,9 +302,10 @@ export function checkWorkspace(
   }
   const ctx = ws.context();
   const index = cache ? cache.indexKey(ws) : '';
-  const diagnostics: Diagnostic[] = [];
-  const tenetFiles = ws.registry.tenetFiles.map((f) => f.file);
-  for (const tf of ws.registry.tenetFiles) if (!only || only.has(tf.file)) diagnostics.push(...checkTenetFile(tf, rules, ctx, options));
+  const others: Diagnostic[] = [];
+  for (const tf of ws.registry.tenetFiles) if (!only || only.has(tf.file)) others.push(...checkTenetFile(tf, rules, ctx, options));
+  others.push(...loadDiagnostics(ws, rules, options).filter((d) => !only || only.has(d.file) || d.file === '.decisions.yaml'));
+  const order = new FileOrder(sortDiagnostics(others), out);
   // Second pass: check each memo against the complete index.
   for (const p of pending) {
     if (only && !only.has(p.file)) continue;
@@ -251,12 +313,16 @@ export function checkWorkspace(
     // Suppressed results are kept in the cache, so a later SARIF run can report them.
     const visible = (list: Diagnostic[]) => (options.includeSuppressed ? list : list.filter((d) => !d.suppressed));
     if (reused) {
-      diagnostics.push(...visible(reused));
+      order.memo(p.file, visible(reused));
       continue;
     }
     // Not held since the first pass (a large workspace, or known by its stamp): read again.
     const text = p.text ?? ws.readMemoText(p.file);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      // It became unreadable since the first pass: that is what there is to say of it.
+      order.memo(p.file, loadDiagnostics(ws, rules, options).filter((d) => d.file === p.file));
+      continue;
+    }
     const model = p.model ?? parseMemo(p.file, text);
     p.model = undefined;
     // Changed since the first pass: the text read now is what is checked and recorded.
@@ -266,10 +332,10 @@ export function checkWorkspace(
     const found = checkMemo(model, rules, ctx, { ...options, includeSuppressed: true });
     // Results against a front-matter index may differ in relevance: a later full check must not reuse them.
     if (cache && hash && !partialIndex) cache.store(ws, model, hash, stamp, ws.memos.get(p.file)!, index, found);
-    diagnostics.push(...visible(found));
+    order.memo(p.file, visible(found));
   }
-  diagnostics.push(...loadDiagnostics(ws, rules, options).filter((d) => !only || only.has(d.file) || d.file === '.decisions.yaml'));
-  return { diagnostics: sortDiagnostics(diagnostics), memoFiles: only ? memoFiles.filter((f) => only.has(f)) : memoFiles, tenetFiles };
+  order.finish();
+  return result();
 }
 
 export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
@@ -295,7 +361,7 @@ function shareOut(files: readonly string[], shares: number): string[][] {
  * here while the pool does the others, once to index and once to check against the full index.
  * Diagnostics come back in memo file order, as the one-thread loop produces them.
  */
-function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOptions, pool: MemoPool, memoFiles: string[]): Diagnostic[] {
+function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOptions, pool: MemoPool, memoFiles: string[], out: (diagnostics: Diagnostic[]) => void): void {
   const [own = [], ...others] = shareOut(memoFiles, pool.shares);
   const indexing = pool.summarise(others);
   // As in the one-thread loop: parses are kept for a small share, a large one is parsed again.
@@ -313,15 +379,17 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
     for (const d of part.unreadable) ws.unreadable.set(d.file, d);
   }
   for (const s of summaries) if (s) ws.memos.set(s);
-  const diagnostics: Diagnostic[] = [];
   const ctx = ws.context();
-  for (const tf of ws.registry.tenetFiles) diagnostics.push(...checkTenetFile(tf, rules, ctx, options));
+  const found: Diagnostic[] = [];
+  for (const tf of ws.registry.tenetFiles) found.push(...checkTenetFile(tf, rules, ctx, options));
+  found.push(...loadDiagnostics(ws, rules, options));
+  const order = new FileOrder(sortDiagnostics(found), out);
   const checking = pool.check(others, ws.memos.all);
   for (const m of ownMemos) {
     // As the pool's threads do: a memo not held is read again.
     const model = m.model ?? (m.text !== undefined ? parseMemo(m.file, m.text) : ws.readMemo(m.file));
-    if (model) diagnostics.push(...checkMemo(model, rules, ctx, options));
+    order.memo(m.file, model ? checkMemo(model, rules, ctx, options) : loadDiagnostics(ws, rules, options).filter((d) => d.file === m.file));
   }
-  for (const part of checking.collect()) diagnostics.push(...part.flat());
-  return diagnostics;
+  checking.collect().forEach((part, k) => part.forEach((list, i) => order.memo(others[k]![i]!, list)));
+  order.finish();
 }
