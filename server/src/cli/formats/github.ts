@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../../core/types';
-import { countSeverities, oneBased, writeReport, type CheckReport, type ReportWriter } from '../checkReport';
+import { countSeverities, oneBased, type ReportWriter } from '../checkReport';
 import { type Severity } from '../../shared/vocabulary';
 
 // `--format github`: GitHub Actions workflow commands, one per diagnostic, which the runner turns
@@ -16,10 +16,6 @@ export interface GithubOptions {
 }
 
 /** The report as workflow commands and a closing summary line. */
-export function formatGithub(report: CheckReport, options: GithubOptions): string {
-  return writeReport(githubWriter(options), report);
-}
-
 export function githubWriter(options: GithubOptions): ReportWriter {
   let root = '';
   let memoCount = 0;

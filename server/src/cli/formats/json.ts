@@ -1,5 +1,4 @@
-import type { CheckReport } from '../checkReport';
-import { oneBased, writeReport, type ReportWriter } from '../checkReport';
+import { oneBased, type ReportWriter } from '../checkReport';
 
 // `--format json`: one document per run, a stable shape for scripts. Only the fields below, in
 // this order; related locations and fixes stay out (SARIF carries related locations).
@@ -15,12 +14,7 @@ interface JsonDiagnostic {
   endColumn: number;
 }
 
-/** The report as `{"version":1,"root","files","diagnostics":[…]}` on one line. */
-export function formatJson(report: CheckReport): string {
-  return writeReport(jsonWriter(), report);
-}
-
-/** `JSON.stringify` of the whole document, written a file at a time. */
+/** The report as `{"version":1,"root","files","diagnostics":[…]}` on one line, written a file at a time as `JSON.stringify` of the whole would print it. */
 export function jsonWriter(): ReportWriter {
   let first = true;
   return {
