@@ -18,7 +18,7 @@ function offLimits(message, groups) {
 }
 
 export default tseslint.config(
-  { ignores: ['.vscode-test/**', 'dist/**', 'out/**', '.tools/**', 'node_modules/**', 'bench/.work/**', 'test/fixtures/**', 'test/e2e/fixtures/**', 'coverage/**', 'examples/**'] },
+  { ignores: ['.vscode-test/**', 'dist/**', 'out/**', '.tools/**', 'node_modules/**', 'bench/.work/**', 'test/fixtures/**', 'test/e2e/fixtures/**', 'coverage/**', 'examples/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
