@@ -29,6 +29,25 @@ export interface ReportWriter {
   end(): string;
 }
 
+/** A writer with nothing before the first file, told the root, and the counts of what it wrote at the end. */
+export function tallyingWriter(parts: { file(diagnostics: readonly Diagnostic[], root: string): string; end(counts: SeverityCounts, memoCount: number): string }): ReportWriter {
+  let root = '';
+  let memoCount = 0;
+  const counts = countSeverities([]);
+  return {
+    begin(r, n) {
+      root = r;
+      memoCount = n;
+      return '';
+    },
+    file(diagnostics) {
+      countSeverities(diagnostics, counts);
+      return parts.file(diagnostics, root);
+    },
+    end: () => parts.end(counts, memoCount),
+  };
+}
+
 /** A whole report through a writer. */
 export function writeReport(writer: ReportWriter, report: CheckReport): string {
   let out = writer.begin(report.root, report.memoCount);

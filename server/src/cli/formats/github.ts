@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../../core/types';
-import { countSeverities, oneBased, type ReportWriter } from '../checkReport';
+import { oneBased, tallyingWriter, type ReportWriter } from '../checkReport';
 import { type Severity } from '../../shared/vocabulary';
 
 // `--format github`: GitHub Actions workflow commands, one per diagnostic, which the runner turns
@@ -17,21 +17,10 @@ export interface GithubOptions {
 
 /** The report as workflow commands and a closing summary line. */
 export function githubWriter(options: GithubOptions): ReportWriter {
-  let root = '';
-  let memoCount = 0;
-  const c = countSeverities([]);
-  return {
-    begin(r, n) {
-      root = r;
-      memoCount = n;
-      return '';
-    },
-    file(diagnostics) {
-      countSeverities(diagnostics, c);
-      return diagnostics.map((d) => command(d, root, options.base) + '\n').join('');
-    },
-    end: () => `decision-memos: ${memoCount} memo${memoCount === 1 ? '' : 's'} checked: ${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints.\n`,
-  };
+  return tallyingWriter({
+    file: (diagnostics, root) => diagnostics.map((d) => command(d, root, options.base) + '\n').join(''),
+    end: (c, memoCount) => `decision-memos: ${memoCount} memo${memoCount === 1 ? '' : 's'} checked: ${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints.\n`,
+  });
 }
 
 function command(d: Diagnostic, root: string, base: string): string {

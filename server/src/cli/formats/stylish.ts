@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type pc from 'picocolors';
 import { type Diagnostic } from '../../core/types';
-import { countSeverities, oneBased, writeReport, type CheckReport, type ReportWriter, type SeverityCounts } from '../checkReport';
+import { oneBased, tallyingWriter, writeReport, type CheckReport, type ReportWriter, type SeverityCounts } from '../checkReport';
 import { type Severity } from '../../shared/vocabulary';
 
 // `--format stylish` (the default): diagnostics grouped by file, one aligned line each
@@ -25,24 +25,13 @@ export function formatStylish(report: CheckReport, options: StylishOptions): str
 
 export function stylishWriter(options: StylishOptions): ReportWriter {
   const c = options.colors;
-  let root = '';
-  let memoCount = 0;
-  const counts = countSeverities([]);
-  return {
-    begin(r, n) {
-      root = r;
-      memoCount = n;
-      return '';
-    },
-    file(diagnostics) {
-      countSeverities(diagnostics, counts);
-      return [c.underline(displayPath(root, diagnostics[0]!.file, options.cwd)), ...fileLines(diagnostics, c), ''].join('\n') + '\n';
-    },
-    end() {
+  return tallyingWriter({
+    file: (diagnostics, root) => [c.underline(displayPath(root, diagnostics[0]!.file, options.cwd)), ...fileLines(diagnostics, c), ''].join('\n') + '\n',
+    end(counts, memoCount) {
       if (counts.error + counts.warning + counts.info + counts.hint > 0) return summary(counts, c) + '\n';
       return `${c.green('✔')} ${plural(memoCount, 'memo')} checked: no ${options.errorsOnly ? 'errors' : 'problems'}.\n`;
     },
-  };
+  });
 }
 
 function fileLines(diagnostics: readonly Diagnostic[], c: Colors): string[] {
