@@ -159,10 +159,6 @@ export interface WorkspaceCheck {
 }
 
 /**
- * Checks a whole workspace: settings, tenets, then every memo (or just `onlyFiles`) against
- * the index of all memos. Used by the CLI; the server does the same work incrementally.
- */
-/**
  * Where `checkWorkspace` hands its diagnostics as they are found, instead of returning them: a
  * file at a time, in the order `sortDiagnostics` gives, so a large check holds none of them.
  */
@@ -222,6 +218,10 @@ const FULL_INDEX_UP_TO = 1000;
 /** How much cheaper a front-matter summary is than a checked memo, for when threads pay off. */
 const LIGHT_WORK_RATIO = 8;
 
+/**
+ * Checks a whole workspace: settings, tenets, then every memo (or just `onlyFiles`) against
+ * the index of all memos. Used by the CLI; the server does the same work incrementally.
+ */
 export function checkWorkspace(
   ws: Workspace,
   rules: readonly Rule[],
@@ -282,16 +282,17 @@ export function checkWorkspace(
     const hash = cache && (!indexedOnly || cache.holds(file)) ? cache.contentKey(text) : undefined;
     const cached = cache && hash ? cache.summary(file, hash) : undefined;
     const light = !cached && indexedOnly ? frontMatterSummary(file, text) : undefined;
+    // A memo only indexed is not checked: nothing of it is kept for the second pass.
     if (cached) {
       ws.memos.set(cached);
-      pending.push({ file, text: keepModels ? text : undefined, hash, stamp, model: undefined });
+      if (!indexedOnly) pending.push({ file, text: keepModels ? text : undefined, hash, stamp, model: undefined });
     } else if (light) {
       ws.memos.set(light);
       partialIndex = true;
     } else {
       const model = parseMemo(file, text);
       ws.indexMemo(model);
-      pending.push({ file, text: keepModels ? text : undefined, hash, stamp, model: keepModels ? model : undefined });
+      if (!indexedOnly) pending.push({ file, text: keepModels ? text : undefined, hash, stamp, model: keepModels ? model : undefined });
     }
     if (indexedOnly && !cached && stamp !== undefined) cache!.rememberIndexEntry(file, stamp, ws.memos.get(file)!);
   }
@@ -302,10 +303,7 @@ export function checkWorkspace(
   }
   const ctx = ws.context();
   const index = cache ? cache.indexKey(ws) : '';
-  const others: Diagnostic[] = [];
-  for (const tf of ws.registry.tenetFiles) if (!only || only.has(tf.file)) others.push(...checkTenetFile(tf, rules, ctx, options));
-  others.push(...loadDiagnostics(ws, rules, options).filter((d) => !only || only.has(d.file) || d.file === '.decisions.yaml'));
-  const order = new FileOrder(sortDiagnostics(others), out);
+  const order = new FileOrder(notOfMemos(ws, rules, ctx, options, only), out);
   // Second pass: check each memo against the complete index.
   for (const p of pending) {
     if (only && !only.has(p.file)) continue;
@@ -348,6 +346,17 @@ export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
   );
 }
 
+/**
+ * The diagnostics no memo check gives, sorted: the tenet files' and the load problems (of the
+ * `only` files when given, and the config's always), for `FileOrder` to slot in between the memos.
+ */
+function notOfMemos(ws: Workspace, rules: readonly Rule[], ctx: RuleContext, options: CheckOptions, only: ReadonlySet<string> | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const tf of ws.registry.tenetFiles) if (!only || only.has(tf.file)) out.push(...checkTenetFile(tf, rules, ctx, options));
+  out.push(...loadDiagnostics(ws, rules, options).filter((d) => !only || only.has(d.file) || d.file === '.decisions.yaml'));
+  return sortDiagnostics(out);
+}
+
 /** Contiguous shares of the files, as even as can be: the first goes to the calling thread. */
 function shareOut(files: readonly string[], shares: number): string[][] {
   const out: string[][] = [];
@@ -380,10 +389,7 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
   }
   for (const s of summaries) if (s) ws.memos.set(s);
   const ctx = ws.context();
-  const found: Diagnostic[] = [];
-  for (const tf of ws.registry.tenetFiles) found.push(...checkTenetFile(tf, rules, ctx, options));
-  found.push(...loadDiagnostics(ws, rules, options));
-  const order = new FileOrder(sortDiagnostics(found), out);
+  const order = new FileOrder(notOfMemos(ws, rules, ctx, options, undefined), out);
   const checking = pool.check(others, ws.memos.all);
   for (const m of ownMemos) {
     // As the pool's threads do: a memo not held is read again.
