@@ -8,14 +8,14 @@ import { CONFIG_FILE } from '../core/workspace/config';
 import { Workspace } from '../core/workspace/workspace';
 import type { WorkspaceFs } from '../core/workspace/workspaceFs';
 import { CheckCache, settingsKey } from '../node/checkCache';
-import { NodeCheckPool } from '../node/checkPool';
+import { CheckWorkerStopped, NodeCheckPool } from '../node/checkPool';
 import { ALL_RULES } from '../rules/registry';
 import { findWorkspaceRoot, NodeWorkspaceFs } from '../node/nodeWorkspaceFs';
 import type { CacheStore } from './cacheFile';
 import { baseFingerprint, readBaseRef } from './gitBase';
 import { type CheckReport, type SeverityCounts } from './checkReport';
 import type { CommandIo } from './checkCommand';
-import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS } from './cliError';
+import { CliError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS } from './cliError';
 import { commonRoot, toWorkspacePath, type CheckTarget } from './targets';
 import { TOOL_VERSION } from './toolInfo';
 
@@ -88,8 +88,11 @@ export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: 
   let result;
   try {
     result = checkWorkspace(ws, rules, { ...checkOptions, ...(target.files ? { onlyFiles: target.files } : {}), ...(cacheFactory ? { cache: cacheFactory } : {}), ...(pool ? { pool } : {}), ...(stream ? { stream } : {}) });
+  } catch (error) {
+    // A worker that ran out of memory or died: the check could not be done, which is not a bug.
+    throw error instanceof CheckWorkerStopped ? new CliError(error.message) : error;
   } finally {
-    pool?.close();
+    void pool?.close();
   }
   // A partial check (named files) leaves the other entries as they were.
   if (cacheStore && cache?.changed) {

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isCheckSupervisor, runCheckSupervisor } from '../node/checkSupervisor';
 import { isCheckWorker, runCheckWorker } from '../node/checkWorker';
 import { localToday } from '../core/dates';
 import { ALL_RULES } from '../rules/registry';
@@ -22,7 +23,7 @@ const io: CommandIo = {
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
   today: localToday(),
-  // The bundle itself starts the check workers (see the end of this file).
+  // The bundle itself is the check workers and their supervisor (see the end of this file).
   workerScript: __filename,
   cores: availableParallelism(),
   stdout: (text) => void process.stdout.write(text),
@@ -208,4 +209,5 @@ if (isMainThread) process.on('uncaughtException', (error) => {
 });
 
 if (isMainThread) main(process.argv.slice(2));
+else if (isCheckSupervisor(workerData)) runCheckSupervisor(workerData);
 else if (isCheckWorker(workerData)) runCheckWorker(workerData);

@@ -10,7 +10,7 @@ import { frontMatterSummary } from '../core/workspace/frontMatterSummary';
 import { summarise, type MemoSummary } from '../core/workspace/memoIndex';
 import { Workspace } from '../core/workspace/workspace';
 import { ALL_RULES } from '../rules/registry';
-import type { CheckWorkerData, WorkerReply, WorkerRequest } from './checkPool';
+import { REPLY_FLAG, type CheckWorkerData, type WorkerReply, type WorkerRequest } from './checkPool';
 import { NodeWorkspaceFs } from './nodeWorkspaceFs';
 
 export function isCheckWorker(data: unknown): data is CheckWorkerData {
@@ -24,7 +24,7 @@ export function runCheckWorker(data: CheckWorkerData): void {
   ws.loadSharedFiles();
   const reply = (message: WorkerReply) => {
     data.port.postMessage(message);
-    Atomics.store(data.flag, 0, 1);
+    Atomics.store(data.flag, 0, REPLY_FLAG.replied);
     Atomics.notify(data.flag, 0);
   };
   data.port.on('message', (request: WorkerRequest) => {

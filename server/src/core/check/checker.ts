@@ -61,6 +61,8 @@ export interface MemoPool {
    * for them and gives each share's diagnostics file by file.
    */
   check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][][] };
+  /** Throws if one of the pool's threads died: the calling thread then stops its own share instead of finishing it for nothing. */
+  throwIfStopped(): void;
 }
 
 export interface CheckOptions {
@@ -378,6 +380,7 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
   const ownMemos: { text: string | undefined; model: MemoModel | undefined; file: string }[] = [];
   const summaries: (MemoSummary | undefined)[] = [];
   for (const file of own) {
+    pool.throwIfStopped();
     const text = ws.readMemoText(file);
     const model = text === undefined ? undefined : parseMemo(file, text);
     summaries.push(model ? summarise(model) : undefined);
@@ -392,6 +395,7 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
   const order = new FileOrder(notOfMemos(ws, rules, ctx, options, undefined), out);
   const checking = pool.check(others, ws.memos.all);
   for (const m of ownMemos) {
+    pool.throwIfStopped();
     // As the pool's threads do: a memo not held is read again.
     const model = m.model ?? (m.text !== undefined ? parseMemo(m.file, m.text) : ws.readMemo(m.file));
     order.memo(m.file, model ? checkMemo(model, rules, ctx, options) : loadDiagnostics(ws, rules, options).filter((d) => d.file === m.file));
