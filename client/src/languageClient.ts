@@ -18,9 +18,11 @@ const DOCUMENT_SELECTOR = [
 /** Builds (without starting) the client for the bundled server `dist/server.js`. */
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
-  // The server is a long-lived background process: V8's size-optimised mode keeps its peak
-  // memory on a 10,000-memo workspace at about 170 MB instead of about 420 MB, for about 0.3 s
-  // more indexing (bench/RESULTS.md; the benchmark starts the server with the same options).
+  // The server is a long-lived background process: its heap may grow by half its live size
+  // between full collections (V8's default lets it grow several times over). On 30,000 memos that
+  // keeps the peak near 270 MB instead of about 500 MB; V8's size-optimised mode kept 185 MB but
+  // spent a third of the time collecting, indexing and checking 1.7x slower (bench/lsp.mjs; the
+  // benchmark starts the server with the same options).
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] } },
