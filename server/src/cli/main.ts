@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isCheckSupervisor, runCheckSupervisor } from '../node/checkSupervisor';
@@ -208,6 +209,12 @@ if (isMainThread) process.on('uncaughtException', (error) => {
   process.exit(EXIT_CANNOT_RUN);
 });
 
+// A check's live memory is small next to what it allocates and drops (texts, parses): V8's
+// default lets a heap grow several times past what is live before a full collection, and young
+// space to 16 MB per semi-space in every thread. Flags are process-wide, so the check's worker
+// threads, started later, take them too (bench/RESULTS.md: peak RSS against time).
+setFlagsFromString('--heap-growing-percent=30');
+setFlagsFromString('--max-semi-space-size=8');
 if (isMainThread) main(process.argv.slice(2));
 else if (isCheckSupervisor(workerData)) runCheckSupervisor(workerData);
 else if (isCheckWorker(workerData)) runCheckWorker(workerData);

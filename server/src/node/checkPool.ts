@@ -10,10 +10,13 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { CheckOptions, MemoPool } from '../core/check/checker';
 import type { Diagnostic } from '../core/types';
-import type { MemoSummary } from '../core/workspace/memoIndex';
+import type { IndexCounts, MemoSummary } from '../core/workspace/memoIndex';
 import type { CheckSupervisorData, WorkerStop } from './checkSupervisor';
 
-/** The values of a worker's flag (`CheckWorkerData.flag[0]`). */
+/**
+ * The values of a worker's flag (`CheckWorkerData.flag[0]`). `flag[1]` counts the parts of a
+ * check's answer the pool's thread has taken, so the worker never runs far ahead (`MAX_PARTS_AHEAD`).
+ */
 export const REPLY_FLAG = {
   /** Set by the pool's thread: the worker owes a reply (or is idle). */
   waiting: 0,
@@ -34,11 +37,16 @@ export interface CheckWorkerData {
   flag: Int32Array;
 }
 
-export type WorkerRequest = { kind: 'summarise'; files: readonly string[]; light: boolean } | { kind: 'check'; files: readonly string[]; index: readonly MemoSummary[] };
+export type WorkerRequest =
+  | { kind: 'summarise'; files: readonly string[]; light: boolean }
+  | { kind: 'index'; files: readonly string[] }
+  | { kind: 'check'; files: readonly string[]; others: readonly MemoSummary[]; counts: IndexCounts };
 
 export type WorkerReply =
   | { kind: 'summarise'; summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }
-  | { kind: 'check'; diagnostics: Diagnostic[][]; failures: { ruleId: string; file: string; message: string }[] }
+  | { kind: 'index'; entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[] }
+  /** The next files' diagnostics, in order; `last` on the share's final part. */
+  | { kind: 'check'; diagnostics: Diagnostic[][]; failures: { ruleId: string; file: string; message: string }[]; last: boolean }
   | { kind: 'error'; message: string };
 
 interface Thread {
@@ -96,20 +104,44 @@ export class NodeCheckPool implements MemoPool {
     };
   }
 
-  check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][][] } {
+  index(files: readonly string[][]): { collect(): { entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[] }[] } {
     const threads = this.ensure(files.length);
-    files.forEach((f, i) => threads[i]!.port.postMessage({ kind: 'check', files: f, index } satisfies WorkerRequest));
+    files.forEach((f, i) => threads[i]!.port.postMessage({ kind: 'index', files: f } satisfies WorkerRequest));
     return {
-      collect: () => {
-        const out = files.map((_, i) => {
+      collect: () =>
+        files.map((_, i) => {
           const reply = this.replyOf(threads[i]!);
+          if (reply.kind !== 'index') throw new Error('a check worker answered out of turn');
+          return { entries: reply.entries, counts: reply.counts, unreadable: reply.unreadable };
+        }),
+    };
+  }
+
+  check(files: readonly string[][], others: (share: number) => readonly MemoSummary[], counts: IndexCounts): { next(share: number): Diagnostic[]; finish(): void } {
+    const threads = this.ensure(files.length);
+    files.forEach((f, i) => {
+      Atomics.store(threads[i]!.flag, 1, 0);
+      threads[i]!.port.postMessage({ kind: 'check', files: f, others: others(i), counts } satisfies WorkerRequest);
+    });
+    // Each share's answer arrives in parts while its thread works; one part is held at a time.
+    const held = files.map(() => ({ diagnostics: [] as Diagnostic[][], at: 0, last: false }));
+    return {
+      next: (share) => {
+        const h = held[share]!;
+        while (h.at === h.diagnostics.length) {
+          if (h.last) throw new Error('a check worker answered for fewer memos than it was given');
+          const thread = threads[share]!;
+          const reply = this.replyOf(thread);
           if (reply.kind !== 'check') throw new Error('a check worker answered out of turn');
+          // Taken: the worker may post another part.
+          Atomics.add(thread.flag, 1, 1);
+          Atomics.notify(thread.flag, 1);
           for (const f of reply.failures) this.onRuleError?.(f.ruleId, f.file, new Error(f.message));
-          return reply.diagnostics;
-        });
-        void this.close();
-        return out;
+          Object.assign(h, { diagnostics: reply.diagnostics, at: 0, last: reply.last });
+        }
+        return h.diagnostics[h.at++]!;
       },
+      finish: () => void this.close(),
     };
   }
 
@@ -134,19 +166,27 @@ export class NodeCheckPool implements MemoPool {
     for (const t of this.threads ?? []) if (Atomics.load(t.flag, 0) === REPLY_FLAG.workerGone) throw new CheckWorkerStopped(stopMessage(this.stopOf(t.index)));
   }
 
-  /** A worker's reply, waited for without the event loop; throws `CheckWorkerStopped` if the worker died. */
+  /**
+   * A worker's next message, waited for without the event loop; throws `CheckWorkerStopped` if the
+   * worker died. A worker may post several (a check's parts) before this thread takes one: the
+   * port is always tried before waiting, and the flag only says that something was posted.
+   */
   private replyOf(thread: Thread): WorkerReply {
-    let state: number;
-    // No timeout: the worker's reply or the supervisor's word on its death wakes this thread.
-    while ((state = Atomics.load(thread.flag, 0)) === REPLY_FLAG.waiting) Atomics.wait(thread.flag, 0, REPLY_FLAG.waiting);
-    if (state === REPLY_FLAG.workerGone) throw new CheckWorkerStopped(stopMessage(this.stopOf(thread.index)));
-    // Only `replied` goes back to `waiting`: a death noted meanwhile stays for the next wait.
-    Atomics.compareExchange(thread.flag, 0, REPLY_FLAG.replied, REPLY_FLAG.waiting);
-    const message = receiveMessageOnPort(thread.port);
-    if (!message) throw new Error('a check worker stopped without a reply');
-    const reply = message.message as WorkerReply;
-    if (reply.kind === 'error') throw new Error(`a check worker failed: ${reply.message}`);
-    return reply;
+    for (;;) {
+      const state = Atomics.load(thread.flag, 0);
+      if (state === REPLY_FLAG.workerGone) throw new CheckWorkerStopped(stopMessage(this.stopOf(thread.index)));
+      const message = receiveMessageOnPort(thread.port);
+      if (message) {
+        const reply = message.message as WorkerReply;
+        if (reply.kind === 'error') throw new Error(`a check worker failed: ${reply.message}`);
+        return reply;
+      }
+      // Nothing on the port yet. Only `replied` goes back to `waiting` (a death noted meanwhile
+      // stays), and the port is tried again before waiting: a post between the two is not missed.
+      if (state === REPLY_FLAG.replied) Atomics.compareExchange(thread.flag, 0, REPLY_FLAG.replied, REPLY_FLAG.waiting);
+      // No timeout: the worker's next post or the supervisor's word on its death wakes this thread.
+      else Atomics.wait(thread.flag, 0, REPLY_FLAG.waiting);
+    }
   }
 
   /** Why a worker died: the supervisor posts it before it sets the flag, so it is there to read. */
@@ -166,7 +206,7 @@ export class NodeCheckPool implements MemoPool {
       const workers: CheckWorkerData[] = [];
       for (let index = 0; index < count; index++) {
         const { port1, port2 } = new MessageChannel();
-        const flag = new Int32Array(new SharedArrayBuffer(4));
+        const flag = new Int32Array(new SharedArrayBuffer(8));
         workers.push({ decisionMemosCheckWorker: true, ...data, port: port2, flag });
         threads.push({ index, port: port1, flag });
       }

@@ -1,6 +1,6 @@
 // The worker side of `NodeCheckPool` (checkPool.ts): a workspace read from disk with the settings
-// the main thread uses, answering "summarise these memos" and "check these memos against this
-// index" until it is stopped.
+// the main thread uses, answering "summarise these memos", "index these memos" (kept here for the
+// check to come) and "check them against the whole index" until it is stopped.
 import { parentPort } from 'node:worker_threads';
 import { checkMemo } from '../core/check/checker';
 import type { Diagnostic } from '../core/types';
@@ -22,14 +22,16 @@ export function runCheckWorker(data: CheckWorkerData): void {
   const ids = new Set(data.ruleIds);
   const rules = ALL_RULES.filter((r) => ids.has(r.id));
   ws.loadSharedFiles();
-  const reply = (message: WorkerReply) => {
+  const reply = (message: WorkerReply): void => {
     data.port.postMessage(message);
     Atomics.store(data.flag, 0, REPLY_FLAG.replied);
     Atomics.notify(data.flag, 0);
   };
   data.port.on('message', (request: WorkerRequest) => {
     try {
-      reply(request.kind === 'summarise' ? summariseAll(ws, request.files, request.light) : checkAll(ws, rules, data, request.files, request.index));
+      if (request.kind === 'summarise') reply(summariseAll(ws, request.files, request.light));
+      else if (request.kind === 'index') reply(indexAll(ws, request.files));
+      else checkAll(ws, rules, data, request, reply);
     } catch (error) {
       reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -51,15 +53,52 @@ function summariseAll(ws: Workspace, files: readonly string[], light: boolean): 
   return { kind: 'summarise', summaries, unreadable };
 }
 
-function checkAll(ws: Workspace, rules: typeof ALL_RULES, data: CheckWorkerData, files: readonly string[], index: readonly MemoSummary[]): WorkerReply {
-  for (const s of index) ws.memos.set(s);
-  const ctx = ws.context();
-  const failures: { ruleId: string; file: string; message: string }[] = [];
-  const onRuleError = (ruleId: string, file: string, error: unknown) => failures.push({ ruleId, file, message: error instanceof Error ? error.message : String(error) });
-  const diagnostics: Diagnostic[][] = [];
+/** Indexes the share: its entries stay in this thread's index for the check, and are answered with the counts. */
+function indexAll(ws: Workspace, files: readonly string[]): WorkerReply {
+  ws.memos.keepOnlyWhatChecksRead();
+  const entries: MemoSummary[] = [];
+  const unreadable: Diagnostic[] = [];
   for (const file of files) {
+    const text = ws.readMemoText(file);
+    if (text !== undefined) {
+      ws.memos.set(summarise(parseMemo(file, text)));
+      entries.push(ws.memos.get(file)!);
+    }
+    const problem = ws.unreadable.get(file);
+    if (problem) unreadable.push(problem);
+  }
+  return { kind: 'index', entries, counts: ws.memos.counts(), unreadable };
+}
+
+/** How many memos' diagnostics go in one part of a check's answer: the share's results are never held whole. */
+const FILES_PER_PART = 64;
+/**
+ * How many parts a worker may post beyond those the pool's thread has taken: that thread takes a
+ * share's parts only as the report reaches them, and parts posted meanwhile wait in its memory.
+ */
+const MAX_PARTS_AHEAD = 4;
+
+function checkAll(ws: Workspace, rules: typeof ALL_RULES, data: CheckWorkerData, request: Extract<WorkerRequest, { kind: 'check' }>, reply: (message: WorkerReply) => void): void {
+  for (const entry of request.others) ws.memos.setCounted(entry);
+  ws.memos.replaceCounts(request.counts);
+  const ctx = ws.context();
+  let failures: { ruleId: string; file: string; message: string }[] = [];
+  const onRuleError = (ruleId: string, file: string, error: unknown) => failures.push({ ruleId, file, message: error instanceof Error ? error.message : String(error) });
+  let diagnostics: Diagnostic[][] = [];
+  let posted = 0;
+  Atomics.store(data.flag, 1, 0);
+  request.files.forEach((file, i) => {
     const memo = ws.readMemo(file);
     diagnostics.push(memo ? checkMemo(memo, rules, ctx, { ...data.options, onRuleError }) : []);
-  }
-  return { kind: 'check', diagnostics, failures };
+    const last = i === request.files.length - 1;
+    if (diagnostics.length === FILES_PER_PART || last) {
+      // Ahead of the pool's thread by the most allowed: wait until it takes one.
+      for (let taken; posted - (taken = Atomics.load(data.flag, 1)) >= MAX_PARTS_AHEAD; ) Atomics.wait(data.flag, 1, taken);
+      reply({ kind: 'check', diagnostics, failures, last });
+      posted++;
+      diagnostics = [];
+      failures = [];
+    }
+  });
+  if (request.files.length === 0) reply({ kind: 'check', diagnostics: [], failures: [], last: true });
 }

@@ -4,7 +4,7 @@ import { parseMemo } from '../memo/memoParser';
 import type { Finding, Rule, RuleContext } from './rule';
 import { applySuppressions } from './suppressions';
 import type { TenetFile } from '../tenets/tenetModel';
-import type { MemoSummary } from '../workspace/memoIndex';
+import type { IndexCounts, MemoSummary } from '../workspace/memoIndex';
 import { frontMatterSummary } from '../workspace/frontMatterSummary';
 import { summarise } from '../workspace/memoIndex';
 import { type Diagnostic } from '../types';
@@ -57,10 +57,19 @@ export interface MemoPool {
    */
   summarise(files: readonly string[][], light?: boolean): { collect(): { summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }[] };
   /**
-   * Starts checking the files against the index (every summary, in file order); `collect` waits
-   * for them and gives each share's diagnostics file by file.
+   * Starts indexing the files on the pool's threads, each keeping what a check reads of its share
+   * (`MemoIndex.keepOnlyWhatChecksRead`) for the check to come; `collect` waits for them and gives
+   * each share's entries and counts (for `MemoIndex.setCounted` and `addCounts`).
    */
-  check(files: readonly string[][], index: readonly MemoSummary[]): { collect(): Diagnostic[][][] };
+  index(files: readonly string[][]): { collect(): { entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[] }[] };
+  /**
+   * Starts checking the files (the shares `index` was given, in the same order) against the whole
+   * index: each thread is sent the entries it does not hold (`others(share)`) and the whole
+   * workspace's counts. `next(share)` waits for the share's next memo's diagnostics, in its
+   * order; a thread runs only a little ahead of what was taken, so results are never held whole.
+   * `finish` stops the threads.
+   */
+  check(files: readonly string[][], others: (share: number) => readonly MemoSummary[], counts: IndexCounts): { next(share: number): Diagnostic[]; finish(): void };
   /** Throws if one of the pool's threads died: the calling thread then stops its own share instead of finishing it for nothing. */
   throwIfStopped(): void;
 }
@@ -255,6 +264,9 @@ export function checkWorkspace(
   // again in the second pass instead, which costs a little time and keeps memory flat: a parsed
   // memo is tens of kilobytes, and even the texts of 30,000 memos were most of the process.
   const keepModels = memoFiles.length <= KEEP_MODELS_UP_TO;
+  // A whole check without a cache asks nothing of the index but what checks read (a cache stores
+  // whole summaries, which a later run may index from).
+  if (!cache && !only) ws.memos.keepOnlyWhatChecksRead();
   // First pass: index every memo (from the cache when its bytes are unchanged).
   const pending: { file: string; text: string | undefined; hash: string | undefined; stamp: string | undefined; model: MemoModel | undefined }[] = [];
   /** Whether a memo was indexed from its front matter alone (results then may differ from a full check's). */
@@ -359,6 +371,19 @@ function notOfMemos(ws: Workspace, rules: readonly Rule[], ctx: RuleContext, opt
   return sortDiagnostics(out);
 }
 
+/** How many memos in a row one thread checks in a shared check (`dealOut`). */
+const SLICE = 64;
+
+/**
+ * The files in slices of `SLICE`, dealt to the shares in turn (share 0 is the calling thread):
+ * the report follows the slices, so every thread's results are taken soon after they are found.
+ */
+function dealOut(files: readonly string[], shares: number): { share: number; files: string[] }[] {
+  const out: { share: number; files: string[] }[] = [];
+  for (let i = 0; i < files.length; i += SLICE) out.push({ share: out.length % shares, files: files.slice(i, i + SLICE) });
+  return out;
+}
+
 /** Contiguous shares of the files, as even as can be: the first goes to the calling thread. */
 function shareOut(files: readonly string[], shares: number): string[][] {
   const out: string[][] = [];
@@ -373,33 +398,50 @@ function shareOut(files: readonly string[], shares: number): string[][] {
  * Diagnostics come back in memo file order, as the one-thread loop produces them.
  */
 function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOptions, pool: MemoPool, memoFiles: string[], out: (diagnostics: Diagnostic[]) => void): void {
-  const [own = [], ...others] = shareOut(memoFiles, pool.shares);
-  const indexing = pool.summarise(others);
+  const slices = dealOut(memoFiles, pool.shares);
+  const shareFiles = (share: number) => slices.filter((s) => s.share === share).flatMap((s) => s.files);
+  const own = shareFiles(0);
+  const others = Array.from({ length: pool.shares - 1 }, (_, k) => shareFiles(k + 1));
+  // Every thread keeps only what a check reads of each memo, and the counts relevance weighs move
+  // between threads as data: a thread holds its own share's entries and is sent the others'.
+  ws.memos.keepOnlyWhatChecksRead();
+  const indexing = pool.index(others);
   // As in the one-thread loop: parses are kept for a small share, a large one is parsed again.
   const keep = own.length <= KEEP_MODELS_UP_TO;
-  const ownMemos: { text: string | undefined; model: MemoModel | undefined; file: string }[] = [];
-  const summaries: (MemoSummary | undefined)[] = [];
+  const ownMemos = new Map<string, { text: string | undefined; model: MemoModel | undefined }>();
   for (const file of own) {
     pool.throwIfStopped();
     const text = ws.readMemoText(file);
-    const model = text === undefined ? undefined : parseMemo(file, text);
-    summaries.push(model ? summarise(model) : undefined);
-    if (model && text !== undefined) ownMemos.push({ file, text: keep ? text : undefined, model: keep ? model : undefined });
+    if (text === undefined) continue;
+    const model = parseMemo(file, text);
+    ws.memos.set(summarise(model));
+    ownMemos.set(file, { text: keep ? text : undefined, model: keep ? model : undefined });
   }
-  for (const part of indexing.collect()) {
-    summaries.push(...part.summaries);
+  const parts = indexing.collect();
+  for (const part of parts) {
+    for (const entry of part.entries) ws.memos.setCounted(entry);
+    ws.memos.addCounts(part.counts);
     for (const d of part.unreadable) ws.unreadable.set(d.file, d);
   }
-  for (const s of summaries) if (s) ws.memos.set(s);
+  const ownEntries = [...ownMemos.keys()].map((file) => ws.memos.get(file)!);
   const ctx = ws.context();
   const order = new FileOrder(notOfMemos(ws, rules, ctx, options, undefined), out);
-  const checking = pool.check(others, ws.memos.all);
-  for (const m of ownMemos) {
-    pool.throwIfStopped();
-    // As the pool's threads do: a memo not held is read again.
-    const model = m.model ?? (m.text !== undefined ? parseMemo(m.file, m.text) : ws.readMemo(m.file));
-    order.memo(m.file, model ? checkMemo(model, rules, ctx, options) : loadDiagnostics(ws, rules, options).filter((d) => d.file === m.file));
+  const checking = pool.check(others, (share) => [ownEntries, ...parts.filter((_, k) => k !== share).map((p) => p.entries)].flat(), ws.memos.counts());
+  // Slice by slice in file order: this thread checks its own while the others work ahead on theirs.
+  for (const slice of slices) {
+    for (const file of slice.files) {
+      if (slice.share > 0) {
+        order.memo(file, checking.next(slice.share - 1));
+        continue;
+      }
+      pool.throwIfStopped();
+      const m = ownMemos.get(file);
+      if (!m) continue;
+      // As the pool's threads do: a memo not held is read again.
+      const model = m.model ?? (m.text !== undefined ? parseMemo(file, m.text) : ws.readMemo(file));
+      order.memo(file, model ? checkMemo(model, rules, ctx, options) : loadDiagnostics(ws, rules, options).filter((d) => d.file === file));
+    }
   }
-  checking.collect().forEach((part, k) => part.forEach((list, i) => order.memo(others[k]![i]!, list)));
+  checking.finish();
   order.finish();
 }

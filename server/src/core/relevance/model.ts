@@ -3,7 +3,7 @@ import type { MemoModel } from '../memo/memoModel';
 import type { TenetDefinition } from '../tenets/tenetModel';
 import type { TenetRegistry } from '../tenets/tenetRegistry';
 import type { MemoIndex } from '../workspace/memoIndex';
-import { KEY_TERMS, memoTerms } from './memoTerms';
+import { KEY_TERMS, keyTerms, memoTerms } from './memoTerms';
 import { tenetProfile } from './tenetProfile';
 
 // Which tenets a memo should consider, and why. The design, each signal's weight and its measured
@@ -250,8 +250,8 @@ export class RelevanceModel {
   private teaching(tenetId: string, keys: string[], rarity: (t: string) => number, memo: MemoModel): { score: number; memos: number } {
     const profile = this.memos.taught(tenetId);
     if (!profile) return { score: 0, memos: 0 };
-    const self = this.memos.get(memo.file);
-    const selfTeaches = self?.cited.includes(tenetId) ? new Set(self.keyTerms) : undefined;
+    // The memo's own terms from the memo itself: a large check keeps no key terms in the index.
+    const selfTeaches = this.memos.get(memo.file)?.cited.includes(tenetId) ? new Set(keyTerms(memo)) : undefined;
     const teachers = profile.memos - (selfTeaches ? 1 : 0);
     if (teachers <= 0) return { score: 0, memos: 0 };
     let sum = 0;

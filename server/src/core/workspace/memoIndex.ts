@@ -60,6 +60,49 @@ interface MethodFacts {
   awaitingDecision: number;
 }
 
+/**
+ * The counts an index keeps of its memos (key terms, citing memos' terms, owners) as plain data:
+ * what a check's other thread needs of memos it does not hold in full (`addCounts`).
+ */
+export interface IndexCounts {
+  terms: [term: string, memos: number][];
+  teaching: [tenetId: string, memos: number, terms: [term: string, memos: number][]][];
+  owners: [owner: string, memos: number][];
+}
+
+/**
+ * What a check reads of a memo other than the one it checks: its id and where, its status, owners
+ * and citations (counted), its supersede links. Title, date, method and authority facts and key
+ * terms are for the audit, navigation and the counts; a check of many memos keeps this much of
+ * each (`MemoIndex.keepOnlyWhatChecksRead`), about a third of a summary's memory.
+ */
+export function forChecking(s: MemoSummary, shared: (value: string) => string = (v) => v): MemoSummary {
+  return {
+    file: s.file,
+    id: s.id,
+    idRange: s.idRange,
+    title: undefined,
+    status: s.status,
+    date: undefined,
+    owners: sharedList(s.owners.map(shared)),
+    cited: sharedList(s.cited.map(shared)),
+    conflicts: NONE,
+    supersedes: sharedList(s.supersedes),
+    supersededBy: sharedList(s.supersededBy),
+    reversibility: undefined,
+    evidenceCount: 0,
+    hasFrontMatter: s.hasFrontMatter,
+    keyTerms: NONE,
+  };
+}
+
+// Most memos link to nothing and judge no tenet: one empty list stands for all of theirs (tens of
+// thousands of empty arrays are megabytes). Frozen, so a slip that pushes to one fails loudly.
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+function sharedList<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list;
+}
+
 /** What the memos citing one tenet say: how many there are and how many of them use each term. */
 export interface TeachingProfile {
   memos: number;
@@ -131,26 +174,99 @@ export class MemoIndex {
   private readonly ownerMemos = new Map<string, number>();
   /** Bumped on every change: a cache of something derived from the index compares it. */
   private changes = 0;
+  /** Entries are kept `forChecking` (`keepOnlyWhatChecksRead`). */
+  private checkingOnly = false;
+  /** One string per tenet id and owner among entries kept `forChecking` (each memo's are copies). */
+  private readonly strings = new Map<string, string>();
+  private readonly shared = (value: string): string => {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  };
 
   set(summary: MemoSummary): void {
     this.delete(summary.file);
-    this.byFile.set(summary.file, summary);
-    addTo(this.byId, summary.id, summary.file);
-    for (const target of linkTargets(summary)) addTo(this.byLinkTarget, target, summary.file);
     this.countTerms(summary, 1);
+    this.enter(this.checkingOnly ? forChecking(summary, this.shared) : summary);
+  }
+
+  /**
+   * Enters a memo whose terms and owners were counted elsewhere (another thread's `counts`, added
+   * with `addCounts`): it is only looked up. For a file the index does not hold yet.
+   */
+  setCounted(entry: MemoSummary): void {
+    this.unenter(entry.file);
+    this.enter(this.checkingOnly ? forChecking(entry, this.shared) : entry);
+  }
+
+  /**
+   * From now on, only what a check reads is kept of each memo (`forChecking`); the counts are made
+   * from the whole summary first, so relevance weighs terms as with full entries. For the CLI's
+   * check of a whole workspace, which asks nothing else of the index. A memo replaced afterwards
+   * has its new terms counted but its old ones not taken off (they were not kept): a check replaces
+   * a memo only when its file changed between the passes.
+   */
+  keepOnlyWhatChecksRead(): void {
+    this.checkingOnly = true;
+    for (const [file, s] of this.byFile) this.byFile.set(file, forChecking(s, this.shared));
+    this.sorted = undefined;
+  }
+
+  /** The index's counts as plain data (`IndexCounts`). */
+  counts(): IndexCounts {
+    return {
+      terms: [...this.termMemos],
+      teaching: [...this.teaching].map(([id, p]) => [id, p.memos, [...p.terms]]),
+      owners: [...this.ownerMemos],
+    };
+  }
+
+  /** Adds counts made by another index, of memos entered here with `setCounted`. */
+  addCounts(counts: IndexCounts): void {
+    for (const [t, n] of counts.terms) bump(this.termMemos, t, n);
+    for (const [o, n] of counts.owners) bump(this.ownerMemos, o, n);
+    for (const [id, memos, terms] of counts.teaching) {
+      let p = this.teaching.get(id);
+      if (!p) this.teaching.set(id, (p = { memos: 0, terms: new Map() }));
+      p.memos += memos;
+      for (const [t, n] of terms) bump(p.terms, t, n);
+    }
+    this.changes++;
+  }
+
+  /** Replaces the counts with these (the whole workspace's, when this index holds part of it counted). */
+  replaceCounts(counts: IndexCounts): void {
+    this.termMemos.clear();
+    this.ownerMemos.clear();
+    this.teaching.clear();
+    this.addCounts(counts);
+  }
+
+  private enter(entry: MemoSummary): void {
+    this.byFile.set(entry.file, entry);
+    addTo(this.byId, entry.id, entry.file);
+    for (const target of linkTargets(entry)) addTo(this.byLinkTarget, target, entry.file);
     this.sorted = undefined;
     this.changes++;
   }
 
-  delete(file: string): boolean {
+  /** Takes a memo's entry out of the lookups (not out of the counts). */
+  private unenter(file: string): MemoSummary | undefined {
     const old = this.byFile.get(file);
-    if (!old) return false;
+    if (!old) return undefined;
     this.byFile.delete(file);
     removeFrom(this.byId, old.id, file);
     for (const target of linkTargets(old)) removeFrom(this.byLinkTarget, target, file);
-    this.countTerms(old, -1);
     this.sorted = undefined;
     this.changes++;
+    return old;
+  }
+
+  delete(file: string): boolean {
+    const old = this.unenter(file);
+    if (!old) return false;
+    this.countTerms(old, -1);
     return true;
   }
 
