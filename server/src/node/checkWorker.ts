@@ -85,8 +85,8 @@ function checkAll(ws: Workspace, rules: typeof ALL_RULES, data: CheckWorkerData,
   let failures: { ruleId: string; file: string; message: string }[] = [];
   const onRuleError = (ruleId: string, file: string, error: unknown) => failures.push({ ruleId, file, message: error instanceof Error ? error.message : String(error) });
   let diagnostics: Diagnostic[][] = [];
+  // `flag[1]` (parts taken) was reset by the pool before it sent this request.
   let posted = 0;
-  Atomics.store(data.flag, 1, 0);
   request.files.forEach((file, i) => {
     const memo = ws.readMemo(file);
     diagnostics.push(memo ? checkMemo(memo, rules, ctx, { ...data.options, onRuleError }) : []);
