@@ -2,7 +2,8 @@
 // and measures what a user feels on a large workspace.
 //
 //   1. initialize → index ready: from sending `initialize` to the `decisionMemos/status`
-//      notification with `state: 'ready'` (and to the end of the `$/progress` it reports).
+//      notification with `state: 'ready'` (every memo known from its front matter), and to the
+//      one without `reading` (index complete: every body read; the end of the `$/progress`).
 //   2. A memo opened while the index is still building: time to its first diagnostics (they
 //      should come before the index is ready: open files are served between indexing slices).
 //   3. After the index is ready, the server checks every closed file once in the background;
@@ -161,6 +162,8 @@ class Session {
       INDEX_TIMEOUT_MS,
       'the index to be ready',
     );
+    // Ready comes from the front matter; the index is complete once every memo body is read too.
+    const complete = ready.then(() => this.waitFor('decisionMemos/status', (p) => p.state === 'ready' && p.reading === undefined, INDEX_TIMEOUT_MS, 'the index to be complete'));
     // The end of the work-done progress the server creates while indexing (if it creates one).
     let progressEndAt;
     this.waitFor('$/progress', (p) => p.value?.kind === 'end', INDEX_TIMEOUT_MS).then((x) => (progressEndAt = x.at), () => {});
@@ -194,6 +197,9 @@ class Session {
     result.indexCpuMs = ticksToMs(cpuTicks(this.proc.pid));
     result.indexedMemos = readyAt.params.memos;
     this.log(`  index ready: ${readyAt.params.memos} memos in ${Math.round(result.indexReadyMs)} ms`);
+    const completeAt = readyAt.params.reading === undefined ? readyAt : await complete;
+    result.indexCompleteMs = completeAt.at - t0;
+    this.log(`  index complete (every body read) after ${Math.round(result.indexCompleteMs)} ms`);
 
     // The background pass over closed files after indexing: wait for the server to go idle.
     const idle = await this.waitForIdle();

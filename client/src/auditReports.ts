@@ -40,7 +40,7 @@ export class AuditReports implements vscode.Disposable {
 
   /** Feeds a status notification: a finished index or a re-check means the figures may have moved. */
   statusChanged(status: StatusParams): void {
-    if (status.state === 'indexing') {
+    if (status.state === 'indexing' || status.reading) {
       // The request waits for the index anyway; refresh once it is complete.
       this.indexing = true;
       return;

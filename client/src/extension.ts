@@ -19,7 +19,7 @@ import { registerShowTenetUsageCommand, TenetUsagePanel } from './tenetUsagePane
 
 /** What `activate` returns: lets the end-to-end tests wait for the server instead of sleeping. */
 export interface DecisionMemosApi {
-  /** Resolves once the server has reported a finished index (status `ready`). */
+  /** Resolves once the server has reported a finished index (status `ready`, every memo body read). */
   whenIndexed(): Promise<void>;
   /** The audit report of a folder (the first when none is given), as the panel and the Decisions view get it. */
   auditReport(folder?: vscode.Uri): Promise<AuditResult>;
@@ -52,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Decisi
       statusBar.show(status);
       for (const waiter of [...problemWaiters]) waiter();
       auditReports.statusChanged(status);
-      if (status.state === 'ready') indexed.fire();
+      if (status.state === 'ready' && !status.reading) indexed.fire();
     }),
     auditReports,
     tenetUsage,

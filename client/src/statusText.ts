@@ -8,6 +8,12 @@ export function describeStatus(status: StatusParams): { text: string; tooltip: s
     const progress = status.total !== undefined ? `${status.memos}/${status.total}` : `${status.memos}`;
     return { text: `$(sync~spin) Memos: indexing ${progress}…`, tooltip: 'Decision Memos: reading memos and tenets' };
   }
+  if (status.reading) {
+    return {
+      text: `$(sync~spin) Memos: reading ${status.reading.done}/${status.reading.total}…`,
+      tooltip: `Decision Memos: all ${status.memos} memos are known from their front matter; reading their bodies (inline citations, evidence, relevance). The audit and renames wait for it.`,
+    };
+  }
   const problems = status.errors + status.warnings;
   const memos = `${status.memos} memo${status.memos === 1 ? '' : 's'}`;
   if (problems === 0) return { text: '$(check) Memos', tooltip: `Decision Memos: ${memos}, no problems` };

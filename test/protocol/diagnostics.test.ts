@@ -185,6 +185,10 @@ describe('diagnostics over the protocol', () => {
     server = await LspHarness.start(root);
     const ready = await server.waitForReady();
     expect(ready.memos).toBe(202);
+    // Front matter first: every memo was known (ready) while their bodies were still being read.
+    const statuses = server.received.filter((n) => n.method === 'decisionMemos/status').map((n) => n.params as { state: string; memos: number; reading?: { done: number; total: number } });
+    const known = statuses.find((s) => s.state === 'ready' && s.reading !== undefined);
+    expect(known).toMatchObject({ memos: 202, reading: { total: 202 } });
     const progress = server.received.filter((n) => n.method === '$/progress').map((n) => n.params.value.kind);
     expect(progress[0]).toBe('begin');
     expect(progress.at(-1)).toBe('end');

@@ -165,9 +165,9 @@ export class LspHarness {
     return this.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && predicate(p), timeoutMs);
   }
 
-  /** The status notification saying indexing is done. */
+  /** The status notification saying indexing is done: every memo known and its body read. */
   waitForReady(timeoutMs?: number): Promise<any> {
-    return this.waitFor('decisionMemos/status', (p: { state: string }) => p.state === 'ready', timeoutMs);
+    return this.waitFor('decisionMemos/status', (p: { state: string; reading?: unknown }) => p.state === 'ready' && p.reading === undefined, timeoutMs);
   }
 
   async open(rel: string, text: string, languageId = 'markdown'): Promise<void> {

@@ -165,4 +165,25 @@ describe.skipIf(process.platform === 'win32')('evidence paths on disk', () => {
     fs.writeFileSync(path.join(root, create.path), create.content);
     expect(checkOnDisk('[reports/slo.md]').diagnostics).toEqual([]);
   });
+
+  it('a long-lived reader reuses what it learnt only within one stretch (oneState): a folder swapped for a link outside is seen at the next', () => {
+    fs.mkdirSync(path.join(root, 'notes'));
+    fs.writeFileSync(path.join(root, 'notes', 'a.md'), 'inside');
+    fs.writeFileSync(path.join(outside, 'a.md'), 'outside');
+    const disk = new NodeWorkspaceFs(root);
+    disk.oneState(() => {
+      expect(disk.readText('notes/a.md')).toEqual({ ok: true, text: 'inside' });
+      expect(disk.inspect('notes/b.md').exists).toBe(false);
+      // Within the stretch the answers stand (nothing this process does changes the disk mid-slice).
+      fs.writeFileSync(path.join(root, 'notes', 'b.md'), 'new');
+      expect(disk.inspect('notes/b.md').exists).toBe(false);
+    });
+    expect(disk.inspect('notes/b.md').exists).toBe(true);
+    fs.rmSync(path.join(root, 'notes'), { recursive: true });
+    fs.symlinkSync(outside, path.join(root, 'notes'), 'dir');
+    disk.oneState(() => {
+      expect(disk.readText('notes/a.md')).toMatchObject({ ok: false, reason: 'outside' });
+      expect(disk.inspect('notes/a.md')).toMatchObject({ exists: true, realInside: false });
+    });
+  });
 });

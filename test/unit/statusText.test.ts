@@ -7,6 +7,12 @@ describe('status bar text', () => {
     expect(describeStatus({ state: 'indexing', memos: 3, errors: 0, warnings: 0 }).text).toBe('$(sync~spin) Memos: indexing 3…');
   });
 
+  it('shows the bodies still being read once every memo is known', () => {
+    const status = describeStatus({ state: 'ready', memos: 30, reading: { done: 12, total: 30 }, errors: 0, warnings: 0 });
+    expect(status.text).toBe('$(sync~spin) Memos: reading 12/30…');
+    expect(status.tooltip).toContain('all 30 memos are known');
+  });
+
   it('counts errors and warnings as problems, with the worst icon', () => {
     expect(describeStatus({ state: 'ready', memos: 12, errors: 1, warnings: 3 }).text).toBe('$(error) Memos: 4 problems');
     expect(describeStatus({ state: 'ready', memos: 12, errors: 0, warnings: 1 }).text).toBe('$(warning) Memos: 1 problem');

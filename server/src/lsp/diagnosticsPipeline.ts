@@ -3,6 +3,7 @@ import { toLspDiagnostic } from '../service/convert';
 import { describeError, type DecisionService, type FolderChange } from '../service/decisionService';
 import type { ProjectFolder } from '../service/projectFolder';
 import type { Diagnostic } from '../core/types';
+import { inOneState } from '../core/workspace/workspaceFs';
 import type { FileProblems, ProblemsParams, ProblemsResult } from '../shared/protocol';
 import { DEFAULT_SETTINGS, type DecisionMemosSettings } from '../shared/settings';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -180,10 +181,17 @@ export class DiagnosticsPipeline {
     } else if (affected.files.length > 0) this.recheckFiles(folder, affected.files);
   }
 
-  /** Indexes a folder in the background, then re-checks what it holds. */
+  /**
+   * Indexes a folder in the background: once every memo is known (front matter), the open
+   * documents are checked again against it; once the bodies are read, everything is.
+   */
   reindex(folder: ProjectFolder, reloadSharedFiles: boolean): void {
+    const ready = () => {
+      this.recheckOpen(folder);
+      this.parts.refreshCodeLenses();
+    };
     this.parts.service
-      .index(folder, () => this.status.update(), reloadSharedFiles)
+      .index(folder, () => this.status.update(), reloadSharedFiles, ready)
       .then((finished) => {
         if (!finished) return;
         this.recheckOpen(folder);
@@ -245,7 +253,7 @@ export class DiagnosticsPipeline {
         this.counts.replace(folder, fresh, open);
         this.status.update();
         this.passFinished(folder);
-      });
+      }, (run) => inOneState(folder.ws.fs, run));
     void this.parts.settings.get(folder).then((s) => {
       settings = s;
       if (s.enable) start();

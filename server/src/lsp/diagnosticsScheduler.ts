@@ -44,14 +44,14 @@ export class DiagnosticsScheduler {
    * A newer pass with the same key cancels this one (pending or running); `done` runs only for a
    * pass that finished.
    */
-  pass<T>(key: string, delayMs: number, items: () => T[], work: (item: T) => void, done: () => void): void {
+  pass<T>(key: string, delayMs: number, items: () => T[], work: (item: T) => void, done: () => void, slice: (run: () => void) => void = (run) => run()): void {
     const generation = this.bump(this.passGenerations, key);
     const old = this.passTimers.get(key);
     if (old) clearTimeout(old);
     const timer = setTimeout(() => {
       this.passTimers.delete(key);
       const isCurrent = () => this.passGenerations.get(key) === generation;
-      runSliced(items(), work, isCurrent, this.onError).then((finished) => finished && done(), this.onError);
+      runSliced(items(), work, isCurrent, this.onError, slice).then((finished) => finished && done(), this.onError);
     }, delayMs);
     this.passTimers.set(key, timer);
   }
@@ -80,19 +80,24 @@ export class DiagnosticsScheduler {
 /** How long one slice of background work may hold the event loop. */
 const SLICE_MS = 12;
 
-async function runSliced<T>(items: T[], work: (item: T) => void, isCurrent: () => boolean, onError: (error: unknown) => void): Promise<boolean> {
+/** `slice` runs each slice (the pipeline reads the disk in one state for its length). */
+async function runSliced<T>(items: T[], work: (item: T) => void, isCurrent: () => boolean, onError: (error: unknown) => void, slice: (run: () => void) => void): Promise<boolean> {
   let i = 0;
   while (i < items.length) {
     const end = Date.now() + SLICE_MS;
-    while (i < items.length && Date.now() < end) {
-      if (!isCurrent()) return false;
-      try {
-        work(items[i++]!);
-      } catch (error) {
-        // One file that cannot be checked must not stop the others.
-        onError(error);
+    let stopped = false;
+    slice(() => {
+      while (i < items.length && Date.now() < end) {
+        if (!isCurrent()) return void (stopped = true);
+        try {
+          work(items[i++]!);
+        } catch (error) {
+          // One file that cannot be checked must not stop the others.
+          onError(error);
+        }
       }
-    }
+    });
+    if (stopped) return false;
     await yieldToEventLoop();
   }
   return isCurrent();

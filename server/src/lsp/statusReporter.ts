@@ -23,7 +23,7 @@ export class StatusReporter {
   /** Sends the status soon (several calls in a burst send one message). */
   update(): void {
     // Progress starts and ends at once (a quick index still shows begin and end); the numbers are coalesced.
-    const indexing = this.folders().some((f) => f.index.state === 'indexing');
+    const indexing = this.folders().some((f) => f.index.state === 'indexing' || f.index.reading !== undefined);
     if (indexing !== (this.progress !== undefined)) this.reportProgress(indexing, 0, 0);
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
@@ -49,11 +49,14 @@ export class StatusReporter {
     }
     const params: StatusParams = { state: indexing ? 'indexing' : 'ready', memos, ...this.problems() };
     if (indexing) params.total = total;
+    const reading = indexing ? undefined : bodiesBeingRead(folders);
+    if (reading) params.reading = reading;
     void this.connection.sendNotification(STATUS_NOTIFICATION, params).catch((e: unknown) => this.log(`status: ${String(e)}`));
-    this.reportProgress(indexing, memos, total);
+    if (reading) this.reportProgress(true, reading.done, reading.total, 'memo bodies');
+    else this.reportProgress(indexing, memos, total);
   }
 
-  private reportProgress(indexing: boolean, done: number, total: number): void {
+  private reportProgress(indexing: boolean, done: number, total: number, what = 'memos'): void {
     if (indexing) {
       this.progress ??= this.connection.window.createWorkDoneProgress().then(
         (reporter) => {
@@ -65,10 +68,22 @@ export class StatusReporter {
           return undefined;
         },
       );
-      if (total > 0) void this.progress.then((p) => p?.report(Math.floor((done / total) * 100), `${done}/${total} memos`));
+      if (total > 0) void this.progress.then((p) => p?.report(Math.floor((done / total) * 100), `${done}/${total} ${what}`));
     } else if (this.progress) {
       void this.progress.then((p) => p?.done());
       this.progress = undefined;
     }
   }
+}
+
+/** The memo bodies still being read across the folders that are ready (indexer.ts, second pass), if any. */
+function bodiesBeingRead(folders: ProjectFolder[]): { done: number; total: number } | undefined {
+  let done = 0;
+  let total = 0;
+  for (const f of folders) {
+    if (!f.index.reading) continue;
+    done += f.index.reading.done;
+    total += f.index.reading.total;
+  }
+  return total > 0 ? { done, total } : undefined;
 }

@@ -12,14 +12,18 @@ export class NodeWorkspaceFs implements WorkspaceFs {
   readonly root: string;
   private readonly realRoot: string;
   /**
-   * Real paths of folders, for a caller that reads the disk in one state (a CLI run): a file that
-   * is not itself a link then resolves through its folder's cached real path instead of a
-   * realpath call per file. The language server lives through changes and never caches.
+   * Real paths of folders, for a caller that reads the disk in one state (a CLI run, or one slice
+   * of the language server's passes: `oneState`): a file that is not itself a link then resolves
+   * through its folder's cached real path instead of a realpath call per file.
    */
-  private readonly realFolders: Map<string, string | undefined> | undefined;
+  private realFolders: Map<string, string | undefined> | undefined;
+  /** `inspect` answers within one `oneState` stretch (a CLI run caches them in `CachedInspectFs`). */
+  private inspected: Map<string, PathInfo> | undefined;
+  private readonly oneRun: boolean;
 
   constructor(root: string, options: { oneRun?: boolean } = {}) {
-    this.realFolders = options.oneRun ? new Map() : undefined;
+    this.oneRun = options.oneRun === true;
+    this.realFolders = this.oneRun ? new Map() : undefined;
     this.root = path.resolve(root);
     this.realRoot = safeRealpath(this.root) ?? this.root;
   }
@@ -86,7 +90,29 @@ export class NodeWorkspaceFs implements WorkspaceFs {
     return `${stat.size}:${stat.mtimeMs}`;
   }
 
+  oneState<T>(run: () => T): T {
+    // A long-lived reader caches only for the stretch: nothing on disk can change under a
+    // synchronous run as far as this process sees it, and the next stretch asks again.
+    if (this.oneRun || this.inspected) return run();
+    this.realFolders = new Map();
+    this.inspected = new Map();
+    try {
+      return run();
+    } finally {
+      this.realFolders = undefined;
+      this.inspected = undefined;
+    }
+  }
+
   inspect(rel: string): PathInfo {
+    const known = this.inspected?.get(rel);
+    if (known) return known;
+    const info = this.inspectNow(rel);
+    this.inspected?.set(rel, info);
+    return info;
+  }
+
+  private inspectNow(rel: string): PathInfo {
     const abs = this.absolute(rel);
     if (abs === undefined) return { lexicallyInside: false, exists: false, realInside: false, isDirectory: false };
     let stat: fs.Stats | undefined;

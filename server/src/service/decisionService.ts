@@ -140,9 +140,12 @@ export class DecisionService {
     return folder.check(rel, this.checkOptions(folder), this.host.today());
   }
 
-  /** Indexes a folder in slices (see indexer.ts); false when a newer run superseded it. */
-  index(folder: ProjectFolder, onProgress: (progress: IndexProgress) => void = () => {}, reloadSharedFiles = false): Promise<boolean> {
-    return indexFolder(folder, onProgress, reloadSharedFiles);
+  /**
+   * Indexes a folder in slices (see indexer.ts): `onReady` once every memo is known from its
+   * front matter; resolves when the bodies are read too, or to false when a newer run superseded it.
+   */
+  index(folder: ProjectFolder, onProgress: (progress: IndexProgress) => void = () => {}, reloadSharedFiles = false, onReady: () => void = () => {}): Promise<boolean> {
+    return indexFolder(folder, onProgress, reloadSharedFiles, onReady);
   }
 
   /** The editor settings of a folder (the defaults until the client has sent them). */

@@ -1,4 +1,4 @@
-import { looksBinary, MAX_FILE_BYTES, normaliseRelative, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspace/workspaceFs';
+import { inOneState, looksBinary, MAX_FILE_BYTES, normaliseRelative, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspace/workspaceFs';
 
 /**
  * The disk as the core sees it, except that a file open in the editor reads as its unsaved
@@ -27,6 +27,10 @@ export class OverlayWorkspaceFs implements WorkspaceFs {
 
   glob(patterns: readonly string[]): string[] {
     return this.disk.glob(patterns);
+  }
+
+  oneState<T>(run: () => T): T {
+    return inOneState(this.disk, run);
   }
 }
 

@@ -18,6 +18,8 @@ export interface IndexProgress {
   state: 'indexing' | 'ready';
   done: number;
   total: number;
+  /** While ready: the memos recorded from their front matter whose bodies are still being read (indexer.ts). */
+  reading?: { done: number; total: number };
 }
 
 /** Why a file is being looked at again. */
@@ -48,6 +50,9 @@ export class ProjectFolder {
   private readonly sharedTexts = new Map<string, string | undefined>();
   private fileList: string[] | undefined;
   private indexWaiters: Array<() => void> = [];
+  private completeWaiters: Array<() => void> = [];
+  /** Memos the index holds from their front matter alone (the indexer's first pass): their bodies are still to be read. */
+  private readonly frontMatterOnly = new Set<string>();
 
   constructor(
     /** The folder URI as the client named it (also the `scopeUri` for settings). */
@@ -217,16 +222,49 @@ export class ProjectFolder {
     return this.index.state === 'ready' ? Promise.resolve() : new Promise((resolve) => this.indexWaiters.push(resolve));
   }
 
-  /** The index is complete: wake whoever waits for it. */
-  indexReady(total: number): void {
-    this.index = { state: 'ready', done: total, total };
+  /**
+   * Resolves once every memo's body is in the index too (at once when it is): for what reads
+   * inline citations, verdicts, evidence or the method's figures of every memo (the audit).
+   */
+  whenComplete(): Promise<void> {
+    return this.index.state === 'ready' && !this.index.reading ? Promise.resolve() : new Promise((resolve) => this.completeWaiters.push(resolve));
+  }
+
+  /** Every memo is in the index (`bodiesPending` of them from their front matter alone): wake whoever waits for it. */
+  indexReady(total: number, bodiesPending = 0): void {
+    this.index = { state: 'ready', done: total, total, ...(bodiesPending > 0 ? { reading: { done: 0, total: bodiesPending } } : {}) };
     const waiters = this.indexWaiters;
     this.indexWaiters = [];
     for (const resolve of waiters) resolve();
+    if (bodiesPending === 0) this.indexComplete();
   }
 
-  /** Records a parsed memo in the index and the graph; says which other memos that affects. */
-  recordMemo(memo: MemoModel): Affected {
+  /** How many of the pending bodies the indexer has read. */
+  bodiesRead(done: number): void {
+    if (this.index.reading) this.index = { ...this.index, reading: { done, total: this.index.reading.total } };
+  }
+
+  /** Every memo's body is in the index: wake whoever waits for it. */
+  indexComplete(): void {
+    const { reading: _done, ...ready } = this.index;
+    this.index = ready;
+    const waiters = this.completeWaiters;
+    this.completeWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Whether the index holds this memo from its front matter alone. */
+  awaitsBody(rel: string): boolean {
+    return this.frontMatterOnly.has(rel);
+  }
+
+  /**
+   * Records a parsed memo in the index and the graph; says which other memos that affects.
+   * `frontMatterOnly`: the model is of the front matter alone (the indexer's first pass).
+   */
+  recordMemo(memo: MemoModel, frontMatterOnly = false): Affected {
+    if (frontMatterOnly) this.frontMatterOnly.add(memo.file);
+    else this.frontMatterOnly.delete(memo.file);
     const before = this.ws.memos.get(memo.file);
     this.ws.indexMemo(memo);
     this.graph.setMemo(memo);
@@ -235,6 +273,7 @@ export class ProjectFolder {
 
   /** Drops a memo from the index and the graph. */
   forgetMemo(rel: string): Affected {
+    this.frontMatterOnly.delete(rel);
     const before = this.ws.memos.get(rel);
     this.ws.memos.delete(rel);
     this.graph.deleteMemo(rel);

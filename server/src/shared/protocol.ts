@@ -9,6 +9,11 @@ export interface StatusParams {
   /** Memos indexed so far (and in all, while indexing). */
   memos: number;
   total?: number;
+  /**
+   * While ready: every memo is known from its front matter, and this many memo bodies of that many
+   * are read so far (inline citations, evidence, what relevance weighs). Absent once all are.
+   */
+  reading?: { done: number; total: number };
   /** Problems across the workspace (errors + warnings), when known. */
   errors: number;
   warnings: number;

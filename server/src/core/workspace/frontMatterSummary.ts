@@ -1,5 +1,7 @@
 import { memoIdFromPath, memoRefToId } from '../ids';
 import { readFrontMatter } from '../memo/frontMatter';
+import type { MemoModel } from '../memo/memoModel';
+import { parseMemo } from '../memo/memoParser';
 import { detached } from '../text/detached';
 import { LineIndex, stripBom } from '../text/lineIndex';
 import type { Located } from '../types';
@@ -54,6 +56,19 @@ export function frontMatterSummary(file: string, rawText: string): MemoSummary |
     hasFrontMatter: true,
     keyTerms: [],
   });
+}
+
+/**
+ * A memo parsed from its front matter alone (the text up to the closing fence, so every position
+ * is where the full parse puts it): what the editor's first index pass records, so ids, titles,
+ * statuses, owners and front-matter citations are known in a fraction of a full parse; the body
+ * (inline citations, verdicts, evidence, key terms) is read by the second pass. Undefined when the
+ * front matter is absent or unclosed: then only a full parse can tell.
+ */
+export function frontMatterMemo(file: string, rawText: string): MemoModel | undefined {
+  const bom = rawText.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const end = frontMatterEnd(bom ? rawText.slice(1) : rawText);
+  return end === undefined ? undefined : parseMemo(file, rawText.slice(0, end + bom));
 }
 
 /** `supersedes:` / `superseded-by:` values as memo ids (the first key present wins, as in the parser). */

@@ -32,6 +32,18 @@ export interface WorkspaceFs {
    * but a regular file inside the workspace, or a file system that keeps no such record).
    */
   stamp?(path: string): string | undefined;
+  /**
+   * Runs `run` (synchronous, short: a slice of a pass) reading the disk as in one state: inside
+   * it, what was learnt of a folder or a path (its real path, `inspect`) may be reused. Outside a
+   * one-run reader (the CLI) nothing is reused across calls, since the disk changes under a
+   * long-lived reader.
+   */
+  oneState?<T>(run: () => T): T;
+}
+
+/** Runs `run` in one state of the file system when it knows how (`WorkspaceFs.oneState`), else plainly. */
+export function inOneState<T>(fs: WorkspaceFs, run: () => T): T {
+  return fs.oneState ? fs.oneState(run) : run();
 }
 
 /** Largest file the checker reads; larger memos are reported, not parsed. */

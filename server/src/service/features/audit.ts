@@ -23,6 +23,6 @@ export async function audit(svc: DecisionService, params: AuditParams | undefine
     throw new ServiceError('invalid-params', `${which}; the audit needs one.`);
   }
   // Counts over part of the index would be wrong, not just incomplete: wait for all of it.
-  await folder.whenIndexed();
+  await folder.whenComplete();
   return computeAudit(folder.ws, since ? { since } : {});
 }

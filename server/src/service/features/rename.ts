@@ -22,7 +22,16 @@ export function prepareRename(svc: DecisionService, params: PrepareRenameParams)
     throw new ServiceError('invalid-request', `${ref.id} is not defined in any tenet file, so it cannot be renamed.`);
   }
   refuseShared(target.folder, ref.id);
+  refuseWhileIndexing(target.folder);
   return { range: ref.range, placeholder: ref.id };
+}
+
+/** Until every memo's body is indexed, some citations are not known yet: a rename now would leave them behind. */
+function refuseWhileIndexing(folder: ProjectFolder): void {
+  const { state, done, total, reading } = folder.index;
+  if (state === 'ready' && !reading) return;
+  const progress = reading ? `${reading.done}/${reading.total} memo bodies read` : `${done}/${total} memos indexed`;
+  throw new ServiceError('invalid-request', `The workspace is still being indexed (${progress}); rename once it is complete, so that every citation is found.`);
 }
 
 /** A tenet a shared config (`extends`) defines is read-only here: renaming it would leave the package and its other users behind. */
@@ -44,6 +53,7 @@ export function rename(svc: DecisionService, params: RenameParams): WorkspaceEdi
   }
   const { folder } = target;
   refuseShared(folder, ref.id);
+  refuseWhileIndexing(folder);
   if (newId === ref.id) return { changes: {} };
   if (folder.ws.registry.definitions(newId).length > 0) {
     throw new ServiceError('invalid-params', `A tenet named ${newId} already exists; pick another id.`);
