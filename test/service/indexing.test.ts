@@ -17,6 +17,12 @@ const GOOD = 'decisions/0001-use-a-cache.md';
 /** A memo whose only citation is inline, in its body. */
 const INLINE = 'decisions/0003-inline-only.md';
 const INLINE_MEMO = GOOD_MEMO.replace('id: "0001"', 'id: "0003"').replace('tenets: [ENG-LATENCY]\n', '');
+/** Front matter longer than the first pass reads of a file (64 KB): read whole at once. */
+const LONG_FRONT = 'decisions/0004-long-front-matter.md';
+const LONG_FRONT_MEMO = GOOD_MEMO.replace('id: "0001"', `id: "0004"\nnotes: |\n${'  a line of notes that goes on for a while\n'.repeat(1600)}`);
+/** A long body after short front matter: the first pass reads only its start. */
+const LONG_BODY = 'decisions/0005-long-body.md';
+const LONG_BODY_MEMO = GOOD_MEMO.replace('id: "0001"', 'id: "0005"') + '\n## Context\n\n' + 'The search API answers slowly at the end of the month, and the cache would help. '.repeat(1000) + '\n';
 
 function service(files: Record<string, string>) {
   const fs = new InMemoryWorkspaceFs(files, ROOT);
@@ -28,7 +34,7 @@ function service(files: Record<string, string>) {
 
 describe('indexing a folder (in-process)', () => {
   it('is ready from the front matter, then complete with the bodies, as a full parse would leave it', async () => {
-    const files: Record<string, string> = { ...standardFiles(), [INLINE]: INLINE_MEMO };
+    const files: Record<string, string> = { ...standardFiles(), [INLINE]: INLINE_MEMO, [LONG_FRONT]: LONG_FRONT_MEMO, [LONG_BODY]: LONG_BODY_MEMO };
     const { svc, folder } = service(files);
     let atReady: { state: string; reading?: { done: number; total: number }; citing: string[]; title?: string } | undefined;
     const done = svc.index(folder, () => {}, false, () => {
@@ -39,6 +45,8 @@ describe('indexing a folder (in-process)', () => {
     // From the front matter: GOOD cites in its `tenets:`; INLINE's citation is in its body, not read yet.
     expect(atReady!.citing).toContain(GOOD);
     expect(atReady!.citing).not.toContain(INLINE);
+    // Both long memos are known at ready: one from the start of its file, one read whole.
+    expect(atReady!.citing).toEqual(expect.arrayContaining([LONG_FRONT, LONG_BODY]));
     expect(await done).toBe(true);
     await folder.whenComplete();
     expect(folder.index.reading).toBeUndefined();

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { looksBinary, MAX_FILE_BYTES, normaliseRelative, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspace/workspaceFs';
+import { looksBinary, MAX_FILE_BYTES, normaliseRelative, type HeadResult, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspace/workspaceFs';
 
 // The disk-backed workspace. It is the one place the core reads files, so the rule "never read
 // outside the workspace" is enforced here: every read resolves symlinks and checks the real path.
@@ -50,6 +50,35 @@ export class NodeWorkspaceFs implements WorkspaceFs {
   }
 
   readText(rel: string): ReadResult {
+    const file = this.readableFile(rel);
+    return file.ok ? readWhole(file.abs) : file;
+  }
+
+  readHead(rel: string, maxBytes: number): HeadResult {
+    const file = this.readableFile(rel);
+    if (!file.ok) return file;
+    if (file.size <= maxBytes) {
+      const whole = readWhole(file.abs);
+      return whole.ok ? { ...whole, whole: true } : whole;
+    }
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(file.abs, 'r');
+      const bytes = Buffer.alloc(maxBytes);
+      const n = fs.readSync(fd, bytes, 0, maxBytes, 0);
+      const head = bytes.subarray(0, n);
+      if (looksBinary(head)) return { ok: false, reason: 'binary' };
+      // A character cut at the end decodes as U+FFFD; callers use whole lines only.
+      return { ok: true, text: head.toString('utf8'), whole: false };
+    } catch (e) {
+      return { ok: false, reason: 'unreadable', detail: (e as Error).message };
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+
+  /** A workspace file that may be read: inside the root (links followed), a regular file, not too large. */
+  private readableFile(rel: string): { ok: true; abs: string; size: number } | Extract<ReadResult, { ok: false }> {
     const abs = this.absolute(rel);
     if (abs === undefined) return { ok: false, reason: 'outside' };
     let stat: fs.Stats;
@@ -67,13 +96,7 @@ export class NodeWorkspaceFs implements WorkspaceFs {
     // A FIFO or a device named like a memo would block the read forever, or never end.
     if (!stat.isFile()) return { ok: false, reason: 'unreadable', detail: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, reason: 'too-large', detail: `${stat.size} bytes` };
-    try {
-      const bytes = fs.readFileSync(abs);
-      if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
-      return { ok: true, text: bytes.toString('utf8') };
-    } catch (e) {
-      return { ok: false, reason: 'unreadable', detail: (e as Error).message };
-    }
+    return { ok: true, abs, size: stat.size };
   }
 
   stamp(rel: string): string | undefined {
@@ -185,6 +208,17 @@ function staysInside(pattern: string): boolean {
   const p = pattern.replace(/\\/g, '/');
   if (p.startsWith('/') || /^[a-zA-Z]:/.test(p)) return false;
   return !/(^|[/{,])\.\.($|[/},])/.test(p);
+}
+
+/** A file's whole text (its checks done by the caller). */
+function readWhole(abs: string): ReadResult {
+  try {
+    const bytes = fs.readFileSync(abs);
+    if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
+    return { ok: true, text: bytes.toString('utf8') };
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', detail: (e as Error).message };
+  }
 }
 
 function safeRealpath(p: string): string | undefined {

@@ -1,4 +1,4 @@
-import { inOneState, looksBinary, MAX_FILE_BYTES, normaliseRelative, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspace/workspaceFs';
+import { inOneState, looksBinary, MAX_FILE_BYTES, normaliseRelative, readHead, type HeadResult, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspace/workspaceFs';
 
 /**
  * The disk as the core sees it, except that a file open in the editor reads as its unsaved
@@ -19,6 +19,15 @@ export class OverlayWorkspaceFs implements WorkspaceFs {
     const rel = normaliseRelative(path);
     const text = rel === undefined ? undefined : this.openText(rel);
     return text === undefined ? this.disk.readText(path) : checkOpenText(text);
+  }
+
+  readHead(path: string, maxBytes: number): HeadResult {
+    const rel = normaliseRelative(path);
+    if (rel !== undefined && this.openText(rel) !== undefined) {
+      const read = this.readText(path);
+      return read.ok ? { ...read, whole: true } : read;
+    }
+    return readHead(this.disk, path, maxBytes);
   }
 
   inspect(path: string): PathInfo {

@@ -63,12 +63,15 @@ export function frontMatterSummary(file: string, rawText: string): MemoSummary |
  * is where the full parse puts it): what the editor's first index pass records, so ids, titles,
  * statuses, owners and front-matter citations are known in a fraction of a full parse; the body
  * (inline citations, verdicts, evidence, key terms) is read by the second pass. Undefined when the
- * front matter is absent or unclosed: then only a full parse can tell.
+ * front matter is absent or unclosed (`whole`: false when `rawText` is only the start of the file,
+ * so a fence may lie beyond it): then only a full parse can tell.
  */
-export function frontMatterMemo(file: string, rawText: string): MemoModel | undefined {
-  const bom = rawText.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const end = frontMatterEnd(bom ? rawText.slice(1) : rawText);
-  return end === undefined ? undefined : parseMemo(file, rawText.slice(0, end + bom));
+export function frontMatterMemo(file: string, rawText: string, whole = true): MemoModel | undefined {
+  // Of the start of a file, only whole lines: a fence cut short (`--` of `---x`) is not a fence.
+  const text = whole ? rawText : rawText.slice(0, rawText.lastIndexOf('\n') + 1);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const end = frontMatterEnd(bom ? text.slice(1) : text);
+  return end === undefined ? undefined : parseMemo(file, text.slice(0, end + bom));
 }
 
 /** `supersedes:` / `superseded-by:` values as memo ids (the first key present wins, as in the parser). */

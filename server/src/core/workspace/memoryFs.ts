@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { normaliseRelative, type PathInfo, type ReadResult, type WorkspaceFs } from './workspaceFs';
+import { normaliseRelative, type HeadResult, type PathInfo, type ReadResult, type WorkspaceFs } from './workspaceFs';
 
 /** A workspace held in memory (tests, and the language service's in-process tests): files by path, with optional symlink-like escapes. */
 export class InMemoryWorkspaceFs implements WorkspaceFs {
@@ -20,6 +20,12 @@ export class InMemoryWorkspaceFs implements WorkspaceFs {
     const text = this.files.get(p);
     if (text !== undefined) return text.includes('\0') ? { ok: false, reason: 'binary' } : { ok: true, text };
     return this.isDir(p) ? { ok: false, reason: 'directory' } : { ok: false, reason: 'missing' };
+  }
+
+  /** The first `maxBytes` characters (memory holds characters, not bytes). */
+  readHead(path: string, maxBytes: number): HeadResult {
+    const read = this.readText(path);
+    return read.ok ? { ok: true, text: read.text.slice(0, maxBytes), whole: read.text.length <= maxBytes } : read;
   }
 
   inspect(path: string): PathInfo {

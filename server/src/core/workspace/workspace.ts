@@ -14,7 +14,7 @@ import { RelevanceModel } from '../relevance/model';
 import { parseTenetFile } from '../tenets/tenetParser';
 import { TenetRegistry } from '../tenets/tenetRegistry';
 import type { Diagnostic, Range } from '../types';
-import { normaliseRelative, type ReadResult, type WorkspaceFs } from './workspaceFs';
+import { normaliseRelative, readHead, type ReadResult, type WorkspaceFs } from './workspaceFs';
 import type { YamlProblem } from '../yaml/yamlTree';
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -241,6 +241,17 @@ export class Workspace {
       return undefined;
     }
     return read.text;
+  }
+
+  /** The start of a memo (`readHead`): undefined (and a `file-unreadable` diagnostic) when it cannot be read, as `readMemoText`. */
+  readMemoHead(file: string, maxBytes: number): { text: string; whole: boolean } | undefined {
+    const read = readHead(this.fs, file, maxBytes);
+    this.unreadable.delete(file);
+    if (!read.ok) {
+      if (read.reason !== 'missing') this.unreadable.set(file, loadDiagnostic('file-unreadable', file, START, describeReadFailure(read)));
+      return undefined;
+    }
+    return read;
   }
 
   /** Records a parsed memo in the index (what cross-memo rules and navigation see). */

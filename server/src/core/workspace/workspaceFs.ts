@@ -8,6 +8,9 @@ export type ReadResult =
   | { ok: true; text: string }
   | { ok: false; reason: 'missing' | 'directory' | 'binary' | 'too-large' | 'outside' | 'unreadable'; detail?: string };
 
+/** The start of a file: `whole` when it is the whole file. */
+export type HeadResult = { ok: true; text: string; whole: boolean } | Extract<ReadResult, { ok: false }>;
+
 export interface PathInfo {
   /** The lexical path stays inside the workspace (no `..` escape, not absolute elsewhere). */
   lexicallyInside: boolean;
@@ -22,6 +25,11 @@ export interface WorkspaceFs {
   readonly root: string;
   /** Reads a text file. Never reads outside the workspace, never throws. */
   readText(path: string): ReadResult;
+  /**
+   * Reads at most about `maxBytes` from the start of a text file (the same checks and failures as
+   * `readText`): what a front-matter index needs of a large memo. Without it, `readText` serves.
+   */
+  readHead?(path: string, maxBytes: number): HeadResult;
   /** Checks a path without reading it. */
   inspect(path: string): PathInfo;
   /** Workspace files matching any of the globs, sorted. Does not follow directory symlinks. */
@@ -39,6 +47,13 @@ export interface WorkspaceFs {
    * long-lived reader.
    */
   oneState?<T>(run: () => T): T;
+}
+
+/** The start of a file through `WorkspaceFs.readHead`, or the whole text when the file system reads only whole files. */
+export function readHead(fs: WorkspaceFs, path: string, maxBytes: number): HeadResult {
+  if (fs.readHead) return fs.readHead(path, maxBytes);
+  const read = fs.readText(path);
+  return read.ok ? { ok: true, text: read.text, whole: true } : read;
 }
 
 /** Runs `run` in one state of the file system when it knows how (`WorkspaceFs.oneState`), else plainly. */
