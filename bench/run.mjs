@@ -212,7 +212,8 @@ function render({ machine, rssMode, sizes, lsp, lspSize, endLoad }) {
     );
     out.push('| measure | value |', '|---|---:|');
     out.push(`| \`initialize\` → response | ${fmtMs(lsp.initializeMs)} |`);
-    out.push(`| \`initialize\` → index ready (\`decisionMemos/status\` \`ready\`) | ${fmtMs(lsp.indexReadyMs)} (${fmtCount(lsp.indexedMemos)} memos) |`);
+    out.push(`| \`initialize\` → index ready (\`decisionMemos/status\` \`ready\`: every memo known from its front matter) | ${fmtMs(lsp.indexReadyMs)} (${fmtCount(lsp.indexedMemos)} memos) |`);
+    out.push(`| \`initialize\` → index complete (every memo body read too) | ${fmtMs(lsp.indexCompleteMs)} |`);
     out.push(`| server CPU time until the index was ready (start-up included) | ${fmtMs(lsp.indexCpuMs)} |`);
     out.push(`| \`initialize\` → end of \`$/progress\` | ${fmtMs(lsp.progressEndMs)} |`);
     out.push(`| \`initialize\` → server idle (background check of closed files done) | ${fmtMs(lsp.idleMs)} |`);

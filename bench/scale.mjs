@@ -17,11 +17,14 @@
 //   BENCH_SCALE_HEAP_MIB          V8 heap limit (--max-old-space-size, MiB) of the memory-bound
 //                                 run at the largest size (default 200)
 //   BENCH_SCALE_TIMEOUT_S         time limit of each command, in seconds (default 1200)
+//   BENCH_SCALE_LSP               memo count the language server is measured at, on the synthetic
+//                                 and the realistic workspace (default 30000; 0 to skip)
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureWorkspace } from './generate.mjs';
+import { benchLanguageServer } from './lsp.mjs';
 import { lineChart } from './svgChart.mjs';
 import { detectCacheSupport, detectRssMode, fmtCount, fmtKiB, fmtMs, fmtRatio, loadAverage, machineInfo, readEveryFile, summarise, timeCommand } from './timing.mjs';
 
@@ -43,6 +46,9 @@ const GOALS = {
   cpuPerWall: 1.6,
 };
 
+/** The language server's goals at scale (judged at CONFIG.lspSize memos). */
+const SERVER_GOALS = { readyMs: 6000, idleMs: 20_000, peakRssMiB: 300, editP95Ms: 10 };
+
 const log = (message) => process.stderr.write(`${message}\n`);
 
 function envNumber(name, fallback) {
@@ -63,7 +69,45 @@ const CONFIG = {
   markdownlintMax: envNumber('BENCH_SCALE_MARKDOWNLINT_MAX', 30_000),
   heapMiB: envNumber('BENCH_SCALE_HEAP_MIB', 200),
   timeoutMs: envNumber('BENCH_SCALE_TIMEOUT_S', 1200) * 1000,
+  lspSize: process.env.BENCH_SCALE_LSP === '0' ? 0 : envNumber('BENCH_SCALE_LSP', 30_000),
 };
+
+/** The language server on the synthetic and the realistic workspace of `n` memos (bench/lsp.mjs). */
+async function benchServerAt(n) {
+  const out = [];
+  for (const profile of ['default', 'realistic']) {
+    const ws = ensureWorkspace(n, { log, profile });
+    readEveryFile(ws.root);
+    log(`language server on ${fmtCount(n)} ${profile} memos`);
+    const lsp = await benchLanguageServer({ root: ws.root, longMemo: ws.longMemo, openMemo: ws.openMemo, expectedMemos: ws.memos, log });
+    out.push({ profile, ws, lsp });
+  }
+  return out;
+}
+
+function renderServer(n, runs) {
+  const out = ['### Language server', ''];
+  out.push(
+    `\`node dist/server.js --stdio\` driven as bench/lsp.mjs does (the \`## Language server\` section above, there at the CLI's largest size), on ${fmtCount(n)} memos: the synthetic workspace of bench/run.mjs and the realistic one of this section. Ready: every memo known from its front matter (\`decisionMemos/status\` \`ready\`); complete: every body read too (no \`reading\`); idle: the background check of closed files done. Times from \`initialize\`; \`debounceMs\` answered as 0.`,
+    '',
+    '| workspace | ready | complete | idle (background pass done) | memo opened at start → diagnostics | edit p50 | edit p95 | peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const { profile, ws, lsp } of runs) {
+    out.push(`| ${profile === 'realistic' ? 'realistic' : 'synthetic'} (${fmtCount(ws.memos)} memos, ${ws.averageLines} lines each) | ${fmtMs(lsp.indexReadyMs)} | ${fmtMs(lsp.indexCompleteMs)} | ${fmtMs(lsp.idleMs)} | ${fmtMs(lsp.openDuringIndexMs)} | ${fmtMs(lsp.editP50Ms)} | ${fmtMs(lsp.editP95Ms)} | ${fmtKiB(lsp.peakRssKiB)} |`);
+  }
+  out.push('');
+  for (const { profile, lsp } of runs) if (lsp.error) out.push(`- Problem (${profile}): ${lsp.error}`);
+  out.push('| goal | synthetic | realistic |', '|---|---|---|');
+  const judged = (value, ok) => (value === undefined ? 'not measured' : `${value} **${ok ? 'met' : 'not met'}**`);
+  const row = (goal, pick) => out.push(`| ${goal} | ${runs.map(({ lsp }) => pick(lsp)).join(' | ')} |`);
+  row(`index ready < ${SERVER_GOALS.readyMs / 1000} s`, (l) => judged(l.indexReadyMs === undefined ? undefined : fmtMs(l.indexReadyMs), l.indexReadyMs < SERVER_GOALS.readyMs));
+  row(`background pass done < ${SERVER_GOALS.idleMs / 1000} s`, (l) => judged(l.idleMs === undefined ? undefined : fmtMs(l.idleMs), l.idleMs < SERVER_GOALS.idleMs));
+  row(`peak RSS < ${SERVER_GOALS.peakRssMiB} MB`, (l) => judged(l.peakRssKiB === undefined ? undefined : fmtKiB(l.peakRssKiB), l.peakRssKiB / 1024 < SERVER_GOALS.peakRssMiB));
+  row(`edit → diagnostics p95 < ${SERVER_GOALS.editP95Ms} ms`, (l) => judged(l.editP95Ms === undefined ? undefined : fmtMs(l.editP95Ms), l.editP95Ms < SERVER_GOALS.editP95Ms));
+  out.push('');
+  return out.join('\n');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
@@ -244,7 +288,7 @@ function markdownlintCell(s, value) {
   return s.stats.markdownlint ? value(s.stats.markdownlint) : 'failed';
 }
 
-function render({ machine, endLoad, rssMode, sizes, bound, cacheSupport }) {
+function render({ machine, endLoad, rssMode, sizes, bound, cacheSupport, server }) {
   const out = [];
   out.push('## Scaling', '');
   out.push(
@@ -297,6 +341,8 @@ function render({ machine, endLoad, rssMode, sizes, bound, cacheSupport }) {
     if (!bound.completed && bound.detail) out.push(`- stderr (end): ${bound.detail.replace(/\|/g, '\\|')}`, '');
   }
 
+  if (server) out.push(renderServer(CONFIG.lspSize, server));
+
   out.push('Commands (`<ws>` = bench/.work/ws-real-N, `<tmp>` = a fresh temporary folder):', '');
   out.push('- cold: `node dist/cli.js check <ws> --format json` (default jobs)');
   out.push('- warm: `node dist/cli.js check <ws> --format json --cache --cache-location <tmp>/cache.json` (cwd: `<tmp>`)');
@@ -345,7 +391,7 @@ function writeSection(section) {
 
 // ---------------------------------------------------------------------------------------------
 
-function main() {
+async function main() {
   if (process.env.BENCH_SCALE === '0') {
     log('scaling benchmark skipped (BENCH_SCALE=0)');
     return;
@@ -369,12 +415,13 @@ function main() {
     sizes.push(benchSize(n, { rssMode, cacheSupport, markdownlintSkipped }));
   }
   const bound = memoryBound(sizes[sizes.length - 1], { rssMode });
+  const server = CONFIG.lspSize > 0 ? await benchServerAt(CONFIG.lspSize) : undefined;
   const endLoad = loadAverage();
 
-  const section = render({ machine, endLoad, rssMode, sizes, bound, cacheSupport });
+  const section = render({ machine, endLoad, rssMode, sizes, bound, cacheSupport, server });
   fs.writeFileSync(CHART, chart({ machine, sizes }));
   writeSection(section);
   process.stdout.write(`${section}\n(written to ${path.relative(REPO, RESULTS)} and ${path.relative(REPO, CHART)})\n`);
 }
 
-main();
+await main();
