@@ -234,24 +234,20 @@ export class Workspace {
 
   /** Reads a memo's text; undefined (and a `file-unreadable` diagnostic) when it cannot be read. */
   readMemoText(file: string): string | undefined {
-    const read = this.fs.readText(file);
-    this.unreadable.delete(file);
-    if (!read.ok) {
-      if (read.reason !== 'missing') this.unreadable.set(file, loadDiagnostic('file-unreadable', file, START, describeReadFailure(read)));
-      return undefined;
-    }
-    return read.text;
+    return this.noteRead(file, this.fs.readText(file))?.text;
   }
 
   /** The start of a memo (`readHead`): undefined (and a `file-unreadable` diagnostic) when it cannot be read, as `readMemoText`. */
   readMemoHead(file: string, maxBytes: number): { text: string; whole: boolean } | undefined {
-    const read = readHead(this.fs, file, maxBytes);
+    return this.noteRead(file, readHead(this.fs, file, maxBytes));
+  }
+
+  /** Remembers whether a memo could be read (`file-unreadable` unless it is just missing); the read when it could. */
+  private noteRead<T extends { ok: true }>(file: string, read: T | Extract<ReadResult, { ok: false }>): T | undefined {
     this.unreadable.delete(file);
-    if (!read.ok) {
-      if (read.reason !== 'missing') this.unreadable.set(file, loadDiagnostic('file-unreadable', file, START, describeReadFailure(read)));
-      return undefined;
-    }
-    return read;
+    if (read.ok) return read;
+    if (read.reason !== 'missing') this.unreadable.set(file, loadDiagnostic('file-unreadable', file, START, describeReadFailure(read)));
+    return undefined;
   }
 
   /** Records a parsed memo in the index (what cross-memo rules and navigation see). */
