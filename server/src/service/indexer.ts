@@ -51,9 +51,7 @@ export async function indexFolder(folder: ProjectFolder, onProgress: (progress: 
       }
       if (head === undefined) return void folder.forgetMemo(file);
     }
-    const memo = folder.readMemo(file);
-    if (memo) folder.recordMemo(memo);
-    else folder.forgetMemo(file);
+    indexWhole(folder, file);
   }, (done) => {
     if (folder.generation !== generation) return false;
     folder.index = { state: 'indexing', done, total: files.length };
@@ -71,10 +69,7 @@ export async function indexFolder(folder: ProjectFolder, onProgress: (progress: 
   onReady();
   const bodies = await sliced(ws.fs, bodiesToRead, (file) => {
     // Changed since the first pass: `update` has recorded it whole already (or forgotten it).
-    if (!folder.awaitsBody(file)) return;
-    const memo = folder.readMemo(file);
-    if (memo) folder.recordMemo(memo);
-    else folder.forgetMemo(file);
+    if (folder.awaitsBody(file)) indexWhole(folder, file);
   }, (done) => {
     if (folder.generation !== generation) return false;
     folder.bodiesRead(done);
@@ -85,6 +80,13 @@ export async function indexFolder(folder: ProjectFolder, onProgress: (progress: 
   folder.indexComplete();
   onProgress(folder.index);
   return true;
+}
+
+/** Reads and parses a memo whole into the index (forgotten when it cannot be read). */
+function indexWhole(folder: ProjectFolder, file: string): void {
+  const memo = folder.readMemo(file);
+  if (memo) folder.recordMemo(memo);
+  else folder.forgetMemo(file);
 }
 
 /**
