@@ -3,7 +3,7 @@ import { parseMemo } from '../../server/src/core/memo/memoParser';
 import { conceptsOf } from '../../server/src/core/relevance/concepts';
 import { whyRelevant } from '../../server/src/core/relevance/explain';
 import { terms } from '../../server/src/core/relevance/language';
-import { memoTerms } from '../../server/src/core/relevance/memoTerms';
+import { keyTerms, memoTerms } from '../../server/src/core/relevance/memoTerms';
 import { tenetProfile } from '../../server/src/core/relevance/tenetProfile';
 import { parseTenetFile } from '../../server/src/core/tenets/tenetParser';
 import { check, goodMemo } from '../helpers/memoWorkspace';
@@ -41,6 +41,16 @@ describe('concepts and memo terms', () => {
     const t = memoTerms(memoOf('- Pricing\n- Renewals\n\nWe will change the pricing page.'));
     expect(t.weights.get('@pricing')).toBeCloseTo(1.25);
     expect(t.weights.get('note')).toBe(3);
+  });
+
+  it('weighs a memo the same whether only its key terms are wanted (an index) or everything (a ranking)', () => {
+    // A long line with a phrase at its end, then short lines: a phrase never reaches past a line's end.
+    const text = 'We measured the slow page load and every response time and the error budget of the checkout page\n\nresponse\n\npage\n\nfeature\n\nWe turn the feature flag off.';
+    const indexed = keyTerms(memoOf(text));
+    const ranked = [...memoTerms(memoOf(text)).weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+    expect(indexed).toEqual(ranked.slice(0, indexed.length));
+    expect(memoTerms(memoOf(text)).weights.get('@latency')).toBe(2);
+    expect(memoTerms(memoOf(text)).weights.get('respons')).toBe(1);
   });
 
   it('profiles a tenet: subject from tags and aliases (phrases too), and the sides of its trade-off', () => {

@@ -98,24 +98,39 @@ function compile(): Map<string, CompiledPhrase[]> {
   return out;
 }
 
+/**
+ * Calls `hit` for each subject phrase among the first `length` stems (all words, stop words
+ * included, in order), left to right, the longest phrase first, phrases never overlapping.
+ * A sense kept apart (`~people-review`) is reported too: its words are claimed, its subject never counts.
+ */
+export function forEachConcept(stems: readonly string[], length: number, hit: (concept: string, at: number, words: number) => void): void {
+  compiled ??= compile();
+  for (let i = 0; i < length; i++) {
+    const candidates = compiled.get(stems[i]!);
+    if (!candidates) continue;
+    const found = candidates.find((p) => i + p.stems.length <= length && p.stems.every((s, k) => stems[i + k] === s));
+    if (!found) continue;
+    hit(found.concept, i, found.stems.length);
+    i += found.stems.length - 1;
+  }
+}
+
+/** Whether a subject found by `forEachConcept` counts (a sense kept apart only claims its words). */
+export function countsAsSubject(concept: string): boolean {
+  return !concept.startsWith('~');
+}
+
 /** The subjects a sequence of stems names (all words, stop words included, in order). */
 export function matchConcepts(stems: readonly string[]): ConceptMatches {
-  compiled ??= compile();
   const counts = new Map<string, number>();
   const first = new Map<string, [number, number]>();
   const claimed = new Set<number>();
-  for (let i = 0; i < stems.length; i++) {
-    const candidates = compiled.get(stems[i]!);
-    if (!candidates) continue;
-    const hit = candidates.find((p) => p.stems.every((s, k) => stems[i + k] === s));
-    if (!hit) continue;
-    for (let k = 0; k < hit.stems.length; k++) claimed.add(i + k);
-    if (!hit.concept.startsWith('~')) {
-      counts.set(hit.concept, (counts.get(hit.concept) ?? 0) + 1);
-      if (!first.has(hit.concept)) first.set(hit.concept, [i, hit.stems.length]);
-    }
-    i += hit.stems.length - 1;
-  }
+  forEachConcept(stems, stems.length, (concept, at, length) => {
+    for (let k = 0; k < length; k++) claimed.add(at + k);
+    if (!countsAsSubject(concept)) return;
+    counts.set(concept, (counts.get(concept) ?? 0) + 1);
+    if (!first.has(concept)) first.set(concept, [at, length]);
+  });
   return { counts, first, claimed };
 }
 

@@ -11,24 +11,36 @@ import stopwordsIso from 'stopwords-iso';
 const WORD = /[a-z][a-z0-9]*(?:'[a-z]+)?|[0-9]+[a-z]+[a-z0-9]*/g;
 const STOP = new Set<string>((stopwordsIso as Record<string, string[]>).en);
 
-/** Stems already computed: memos repeat the same few thousand words. */
-const stems = new Map<string, string>();
-const MAX_CACHED_STEMS = 100_000;
+/** What relevance needs of one word: its stem, and whether it can stand as a term of its own. */
+export interface WordFacts {
+  readonly stem: string;
+  /** Not a function word and not a number (`p99`'s "99", "2026"): it can weigh as a term. */
+  readonly term: boolean;
+}
+
+/** Facts of the words already seen: memos repeat the same few thousand words, so one lookup serves each. */
+const seen = new Map<string, WordFacts>();
+const MAX_CACHED_WORDS = 100_000;
 
 /** The words of a text, lower-cased, in order (hyphens and punctuation split words). */
 export function words(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
+/** A word's stem and whether it is a term (`words` gives lower-cased words). */
+export function wordFacts(word: string): WordFacts {
+  let facts = seen.get(word);
+  if (facts === undefined) {
+    facts = { stem: stemmer(word.replace(/'s?$/, '')), term: !isStopWord(word) && !/^\d/.test(word) };
+    if (seen.size >= MAX_CACHED_WORDS) seen.clear();
+    seen.set(word, facts);
+  }
+  return facts;
+}
+
 /** A word's stem (`escalation` → `escal`); possessives and plurals fold. */
 export function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = stemmer(word.replace(/'s?$/, ''));
-    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
-    stems.set(word, s);
-  }
-  return s;
+  return wordFacts(word).stem;
 }
 
 /** Whether a word carries no subject of its own (`the`, `over`, `because`). */

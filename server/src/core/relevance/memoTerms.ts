@@ -1,7 +1,7 @@
 import { ownCopy } from '../text/detached';
 import type { MemoModel } from '../memo/memoModel';
-import { matchConcepts } from './concepts';
-import { isStopWord, stem, words } from './language';
+import { countsAsSubject, forEachConcept } from './concepts';
+import { wordFacts, words } from './language';
 
 // What a memo talks about, as weighted terms: the stems of its title and prose (stop words left
 // out), and the subjects its phrases name (`@latency` for "p99 went from 180 to 260 ms"). The
@@ -42,25 +42,37 @@ function computeTerms(memo: MemoModel, weightsOnly = false): MemoTerms {
   return acc;
 }
 
-/** Adds one line of text to a term accumulator. */
+// Scratch space for one line at a time (`addText` runs for every line of every memo): the stems
+// when only weights are wanted, and which words may still count as plain terms.
+const lineStems: string[] = [];
+let plainAt = new Uint8Array(256);
+
+/** Adds one line of text to a term accumulator: its subjects first, then the words no subject phrase claimed. */
 function addText(acc: MemoTerms, text: string, weight: number, weightsOnly: boolean): void {
   const ws = words(text);
-  if (ws.length === 0) return;
-  const stems = ws.map(stem);
-  if (!weightsOnly) acc.sequences.push(stems);
-  const { counts, first, claimed } = matchConcepts(stems);
-  for (const [concept, n] of counts) {
-    add(acc, conceptTerm(concept), n * weight);
-    if (!weightsOnly && !acc.surface.has(conceptTerm(concept))) {
-      const [at, length] = first.get(concept)!;
-      acc.surface.set(conceptTerm(concept), ws.slice(at, at + length).join(' '));
-    }
+  const n = ws.length;
+  if (n === 0) return;
+  const stems = weightsOnly ? lineStems : new Array<string>(n);
+  if (plainAt.length < n) plainAt = new Uint8Array(Math.max(n, plainAt.length * 2));
+  for (let i = 0; i < n; i++) {
+    const facts = wordFacts(ws[i]!);
+    stems[i] = facts.stem;
+    plainAt[i] = facts.term ? 1 : 0;
   }
-  ws.forEach((w, i) => {
-    if (claimed.has(i) || isStopWord(w) || /^\d/.test(w)) return;
-    add(acc, stems[i]!, weight);
-    if (!weightsOnly && !acc.surface.has(stems[i]!)) acc.surface.set(stems[i]!, w);
+  if (!weightsOnly) acc.sequences.push(stems);
+  forEachConcept(stems, n, (concept, at, length) => {
+    plainAt.fill(0, at, at + length);
+    if (!countsAsSubject(concept)) return;
+    const term = conceptTerm(concept);
+    add(acc, term, weight);
+    if (!weightsOnly && !acc.surface.has(term)) acc.surface.set(term, ws.slice(at, at + length).join(' '));
   });
+  for (let i = 0; i < n; i++) {
+    if (plainAt[i] === 0) continue;
+    const term = stems[i]!;
+    add(acc, term, weight);
+    if (!weightsOnly && !acc.surface.has(term)) acc.surface.set(term, ws[i]!);
+  }
 }
 
 function add(acc: MemoTerms, term: string, weight: number): void {
