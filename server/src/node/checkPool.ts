@@ -8,15 +8,12 @@
 // to see one die: it then sets the worker's flag, so a dead worker ends the wait with an error
 // (`CheckWorkerStopped`) instead of leaving the calling thread waiting for ever.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { CheckOptions, MemoPool } from '../core/check/checker';
+import type { CheckOptions, MemoPool, SliceAnswer } from '../core/check/checker';
 import type { Diagnostic } from '../core/types';
 import type { IndexCounts, MemoSummary } from '../core/workspace/memoIndex';
 import type { CheckSupervisorData, WorkerStop } from './checkSupervisor';
 
-/**
- * The values of a worker's flag (`CheckWorkerData.flag[0]`). `flag[1]` counts the parts of a
- * check's answer the pool's thread has taken, so the worker never runs far ahead (`MAX_PARTS_AHEAD`).
- */
+/** The values of a worker's flag (`CheckWorkerData.flag[0]`). */
 export const REPLY_FLAG = {
   /** Set by the pool's thread: the worker owes a reply (or is idle). */
   waiting: 0,
@@ -40,13 +37,14 @@ export interface CheckWorkerData {
 export type WorkerRequest =
   | { kind: 'summarise'; files: readonly string[]; light: boolean }
   | { kind: 'index'; files: readonly string[] }
-  | { kind: 'check'; files: readonly string[]; others: readonly MemoSummary[]; counts: IndexCounts };
+  | { kind: 'prepare'; others: readonly MemoSummary[]; counts: IndexCounts }
+  | { kind: 'check'; files: readonly string[] };
 
 export type WorkerReply =
   | { kind: 'summarise'; summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }
   | { kind: 'index'; entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[] }
-  /** The next files' diagnostics, in order; `last` on the share's final part. */
-  | { kind: 'check'; diagnostics: Diagnostic[][]; failures: { ruleId: string; file: string; message: string }[]; last: boolean }
+  /** The slice's diagnostics, a list per memo in order, and the rules that failed on them. */
+  | { kind: 'check'; diagnostics: Diagnostic[][]; failures: { ruleId: string; file: string; message: string }[] }
   | { kind: 'error'; message: string };
 
 interface Thread {
@@ -104,45 +102,32 @@ export class NodeCheckPool implements MemoPool {
     };
   }
 
-  index(files: readonly string[][]): { collect(): { entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[] }[] } {
-    const threads = this.ensure(files.length);
-    files.forEach((f, i) => threads[i]!.port.postMessage({ kind: 'index', files: f } satisfies WorkerRequest));
-    return {
-      collect: () =>
-        files.map((_, i) => {
-          const reply = this.replyOf(threads[i]!);
-          if (reply.kind !== 'index') throw new Error('a check worker answered out of turn');
-          return { entries: reply.entries, counts: reply.counts, unreadable: reply.unreadable };
-        }),
-    };
+  index(worker: number, files: readonly string[]): void {
+    this.post(worker, { kind: 'index', files });
   }
 
-  check(files: readonly string[][], others: (share: number) => readonly MemoSummary[], counts: IndexCounts): { next(share: number): Diagnostic[]; finish(): void } {
-    const threads = this.ensure(files.length);
-    files.forEach((f, i) => {
-      Atomics.store(threads[i]!.flag, 1, 0);
-      threads[i]!.port.postMessage({ kind: 'check', files: f, others: others(i), counts } satisfies WorkerRequest);
-    });
-    // Each share's answer arrives in parts while its thread works; one part is held at a time.
-    const held = files.map(() => ({ diagnostics: [] as Diagnostic[][], at: 0, last: false }));
-    return {
-      next: (share) => {
-        const h = held[share]!;
-        while (h.at === h.diagnostics.length) {
-          if (h.last) throw new Error('a check worker answered for fewer memos than it was given');
-          const thread = threads[share]!;
-          const reply = this.replyOf(thread);
-          if (reply.kind !== 'check') throw new Error('a check worker answered out of turn');
-          // Taken: the worker may post another part.
-          Atomics.add(thread.flag, 1, 1);
-          Atomics.notify(thread.flag, 1);
-          for (const f of reply.failures) this.onRuleError?.(f.ruleId, f.file, new Error(f.message));
-          Object.assign(h, { diagnostics: reply.diagnostics, at: 0, last: reply.last });
-        }
-        return h.diagnostics[h.at++]!;
-      },
-      finish: () => void this.close(),
-    };
+  prepare(worker: number, others: readonly MemoSummary[], counts: IndexCounts): void {
+    this.post(worker, { kind: 'prepare', others, counts });
+  }
+
+  check(worker: number, files: readonly string[]): void {
+    this.post(worker, { kind: 'check', files });
+  }
+
+  take(worker: number, wait: boolean): SliceAnswer | undefined {
+    const thread = this.ensure(this.shares - 1)[worker]!;
+    const reply = wait ? this.replyOf(thread) : this.replyIfThere(thread);
+    if (!reply) return undefined;
+    if (reply.kind === 'index') return { kind: 'index', entries: reply.entries, counts: reply.counts, unreadable: reply.unreadable };
+    if (reply.kind === 'check') {
+      for (const f of reply.failures) this.onRuleError?.(f.ruleId, f.file, new Error(f.message));
+      return { kind: 'check', diagnostics: reply.diagnostics };
+    }
+    throw new Error('a check worker answered out of turn');
+  }
+
+  private post(worker: number, request: WorkerRequest): void {
+    this.ensure(this.shares - 1)[worker]!.port.postMessage(request);
   }
 
   /**
@@ -189,6 +174,16 @@ export class NodeCheckPool implements MemoPool {
     }
   }
 
+  /** A worker's next message if it is there (a reply never waited for); throws `CheckWorkerStopped` if the worker died. */
+  private replyIfThere(thread: Thread): WorkerReply | undefined {
+    if (Atomics.load(thread.flag, 0) === REPLY_FLAG.workerGone) throw new CheckWorkerStopped(stopMessage(this.stopOf(thread.index)));
+    const message = receiveMessageOnPort(thread.port);
+    if (!message) return undefined;
+    const reply = message.message as WorkerReply;
+    if (reply.kind === 'error') throw new Error(`a check worker failed: ${reply.message}`);
+    return reply;
+  }
+
   /** Why a worker died: the supervisor posts it before it sets the flag, so it is there to read. */
   private stopOf(index: number): WorkerStop | undefined {
     const reports = this.reports;
@@ -206,7 +201,7 @@ export class NodeCheckPool implements MemoPool {
       const workers: CheckWorkerData[] = [];
       for (let index = 0; index < count; index++) {
         const { port1, port2 } = new MessageChannel();
-        const flag = new Int32Array(new SharedArrayBuffer(8));
+        const flag = new Int32Array(new SharedArrayBuffer(4));
         workers.push({ decisionMemosCheckWorker: true, ...data, port: port2, flag });
         threads.push({ index, port: port1, flag });
       }

@@ -1,13 +1,14 @@
 // The worker side of `NodeCheckPool` (checkPool.ts): a workspace read from disk with the settings
-// the main thread uses, answering "summarise these memos", "index these memos" (kept here for the
-// check to come) and "check them against the whole index" until it is stopped.
+// the main thread uses, answering "summarise these memos", "index this slice" (kept here for the
+// check to come), "here is the rest of the index" and "check this slice against it" until it is
+// stopped. Requests are answered one at a time, in the order they came.
 import { parentPort } from 'node:worker_threads';
-import { checkMemo } from '../core/check/checker';
+import { checkMemoFile } from '../core/check/checker';
 import type { Diagnostic } from '../core/types';
 import { parseMemo } from '../core/memo/memoParser';
 import { CachedInspectFs } from '../core/workspace/cachedInspectFs';
 import { frontMatterSummary } from '../core/workspace/frontMatterSummary';
-import { summarise, type MemoSummary } from '../core/workspace/memoIndex';
+import { MemoIndex, summarise, type MemoSummary } from '../core/workspace/memoIndex';
 import { Workspace } from '../core/workspace/workspace';
 import { ALL_RULES } from '../rules/registry';
 import { REPLY_FLAG, type CheckWorkerData, type WorkerReply, type WorkerRequest } from './checkPool';
@@ -30,8 +31,9 @@ export function runCheckWorker(data: CheckWorkerData): void {
   data.port.on('message', (request: WorkerRequest) => {
     try {
       if (request.kind === 'summarise') reply(summariseAll(ws, request.files, request.light));
-      else if (request.kind === 'index') reply(indexAll(ws, request.files));
-      else checkAll(ws, rules, data, request, reply);
+      else if (request.kind === 'index') reply(indexSlice(ws, request.files));
+      else if (request.kind === 'prepare') prepare(ws, request);
+      else reply(checkSlice(ws, rules, data, request.files));
     } catch (error) {
       reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -53,52 +55,39 @@ function summariseAll(ws: Workspace, files: readonly string[], light: boolean): 
   return { kind: 'summarise', summaries, unreadable };
 }
 
-/** Indexes the share: its entries stay in this thread's index for the check, and are answered with the counts. */
-function indexAll(ws: Workspace, files: readonly string[]): WorkerReply {
+/**
+ * Indexes a slice: its entries stay in this thread's index for the check, kept as a check reads
+ * them, and are answered with the slice's own counts (made from the whole summaries).
+ */
+function indexSlice(ws: Workspace, files: readonly string[]): WorkerReply {
   ws.memos.keepOnlyWhatChecksRead();
+  const slice = new MemoIndex();
   const entries: MemoSummary[] = [];
   const unreadable: Diagnostic[] = [];
   for (const file of files) {
     const text = ws.readMemoText(file);
     if (text !== undefined) {
-      ws.memos.set(summarise(parseMemo(file, text)));
+      const summary = summarise(parseMemo(file, text));
+      slice.set(summary);
+      ws.memos.setCounted(summary);
       entries.push(ws.memos.get(file)!);
     }
     const problem = ws.unreadable.get(file);
     if (problem) unreadable.push(problem);
   }
-  return { kind: 'index', entries, counts: ws.memos.counts(), unreadable };
+  return { kind: 'index', entries, counts: slice.counts(), unreadable };
 }
 
-/** How many memos' diagnostics go in one part of a check's answer: the share's results are never held whole. */
-const FILES_PER_PART = 64;
-/**
- * How many parts a worker may post beyond those the pool's thread has taken: that thread takes a
- * share's parts only as the report reaches them, and parts posted meanwhile wait in its memory.
- */
-const MAX_PARTS_AHEAD = 4;
-
-function checkAll(ws: Workspace, rules: typeof ALL_RULES, data: CheckWorkerData, request: Extract<WorkerRequest, { kind: 'check' }>, reply: (message: WorkerReply) => void): void {
+/** Completes this thread's index: the entries other threads made, and the whole workspace's counts. */
+function prepare(ws: Workspace, request: Extract<WorkerRequest, { kind: 'prepare' }>): void {
   for (const entry of request.others) ws.memos.setCounted(entry);
   ws.memos.replaceCounts(request.counts);
+}
+
+function checkSlice(ws: Workspace, rules: typeof ALL_RULES, data: CheckWorkerData, files: readonly string[]): WorkerReply {
   const ctx = ws.context();
-  let failures: { ruleId: string; file: string; message: string }[] = [];
+  const failures: { ruleId: string; file: string; message: string }[] = [];
   const onRuleError = (ruleId: string, file: string, error: unknown) => failures.push({ ruleId, file, message: error instanceof Error ? error.message : String(error) });
-  let diagnostics: Diagnostic[][] = [];
-  // `flag[1]` (parts taken) was reset by the pool before it sent this request.
-  let posted = 0;
-  request.files.forEach((file, i) => {
-    const memo = ws.readMemo(file);
-    diagnostics.push(memo ? checkMemo(memo, rules, ctx, { ...data.options, onRuleError }) : []);
-    const last = i === request.files.length - 1;
-    if (diagnostics.length === FILES_PER_PART || last) {
-      // Ahead of the pool's thread by the most allowed: wait until it takes one.
-      for (let taken; posted - (taken = Atomics.load(data.flag, 1)) >= MAX_PARTS_AHEAD; ) Atomics.wait(data.flag, 1, taken);
-      reply({ kind: 'check', diagnostics, failures, last });
-      posted++;
-      diagnostics = [];
-      failures = [];
-    }
-  });
-  if (request.files.length === 0) reply({ kind: 'check', diagnostics: [], failures: [], last: true });
+  const diagnostics = files.map((file) => checkMemoFile(ws, rules, ctx, { ...data.options, onRuleError }, file));
+  return { kind: 'check', diagnostics, failures };
 }

@@ -8,6 +8,7 @@ import type { IndexCounts, MemoSummary } from '../workspace/memoIndex';
 import { frontMatterSummary } from '../workspace/frontMatterSummary';
 import { summarise } from '../workspace/memoIndex';
 import { type Diagnostic } from '../types';
+import { inSliceOrder } from './sliceScheduler';
 import type { Workspace } from '../workspace/workspace';
 import { type Severity, type SeveritySetting } from '../../shared/vocabulary';
 
@@ -43,11 +44,11 @@ export interface MemoResultCache {
 
 /**
  * Other threads that share a whole-workspace check (`node/checkPool.ts`; the core never starts
- * one). Each call hands them a contiguous share of the memo files and returns the results in
- * file order, so the merged result is what one thread computes.
+ * one). A shared check hands them slices of the memo files (`inSliceOrder`), once to index and
+ * once to check, and merges the answers in file order, so the result is what one thread computes.
  */
 export interface MemoPool {
-  /** How many shares of work there are, the caller's own included. */
+  /** How many threads share the work, the caller's own included. */
   readonly shares: number;
   /** Fewer memos than this are checked on the calling thread alone (starting threads would cost more). */
   readonly minMemos: number;
@@ -57,22 +58,23 @@ export interface MemoPool {
    */
   summarise(files: readonly string[][], light?: boolean): { collect(): { summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }[] };
   /**
-   * Starts indexing the files on the pool's threads, each keeping what a check reads of its share
-   * (`MemoIndex.keepOnlyWhatChecksRead`) for the check to come; `collect` waits for them and gives
-   * each share's entries and counts (for `MemoIndex.setCounted` and `addCounts`).
+   * Hands thread `worker` (0 is the pool's first thread) a slice to index: it keeps what a check
+   * reads of each memo (`MemoIndex.keepOnlyWhatChecksRead`) and answers with the entries and the
+   * slice's counts (for `MemoIndex.setCounted` and `addCounts`).
    */
-  index(files: readonly string[][]): { collect(): { entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[] }[] };
-  /**
-   * Starts checking the files (the shares `index` was given, in the same order) against the whole
-   * index: each thread is sent the entries it does not hold (`others(share)`) and the whole
-   * workspace's counts. `next(share)` waits for the share's next memo's diagnostics, in its
-   * order; a thread runs only a little ahead of what was taken, so results are never held whole.
-   * `finish` stops the threads.
-   */
-  check(files: readonly string[][], others: (share: number) => readonly MemoSummary[], counts: IndexCounts): { next(share: number): Diagnostic[]; finish(): void };
-  /** Throws if one of the pool's threads died: the calling thread then stops its own share instead of finishing it for nothing. */
+  index(worker: number, files: readonly string[]): void;
+  /** Completes thread `worker`'s index before checking: the entries it did not index itself, and the whole workspace's counts. */
+  prepare(worker: number, others: readonly MemoSummary[], counts: IndexCounts): void;
+  /** Hands thread `worker` a slice to check against the whole index: it answers with each memo's diagnostics, in order. */
+  check(worker: number, files: readonly string[]): void;
+  /** Thread `worker`'s answer to the oldest slice it has not answered: waited for when `wait`, else undefined if not there yet. */
+  take(worker: number, wait: boolean): SliceAnswer | undefined;
+  /** Throws if one of the pool's threads died: the calling thread then stops instead of finishing for nothing. */
   throwIfStopped(): void;
 }
+
+/** A pool thread's answer for one slice. */
+export type SliceAnswer = { kind: 'index'; entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[] } | { kind: 'check'; diagnostics: Diagnostic[][] };
 
 export interface CheckOptions {
   overrides?: SeverityOverrides;
@@ -371,16 +373,12 @@ function notOfMemos(ws: Workspace, rules: readonly Rule[], ctx: RuleContext, opt
   return sortDiagnostics(out);
 }
 
-/** How many memos in a row one thread checks in a shared check (`dealOut`). */
+/** How many memos in a row one thread indexes or checks in a shared check. */
 const SLICE = 64;
 
-/**
- * The files in slices of `SLICE`, dealt to the shares in turn (share 0 is the calling thread):
- * the report follows the slices, so every thread's results are taken soon after they are found.
- */
-function dealOut(files: readonly string[], shares: number): { share: number; files: string[] }[] {
-  const out: { share: number; files: string[] }[] = [];
-  for (let i = 0; i < files.length; i += SLICE) out.push({ share: out.length % shares, files: files.slice(i, i + SLICE) });
+function slicesOf(files: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < files.length; i += SLICE) out.push(files.slice(i, i + SLICE));
   return out;
 }
 
@@ -393,55 +391,78 @@ function shareOut(files: readonly string[], shares: number): string[][] {
 }
 
 /**
- * A whole-workspace check shared with a pool: the first share of the memos is read and checked
- * here while the pool does the others, once to index and once to check against the full index.
+ * A whole-workspace check shared with a pool: slices of the memos go to whichever thread is free
+ * (`inSliceOrder`), this one included, once to index and once to check against the full index.
  * Diagnostics come back in memo file order, as the one-thread loop produces them.
  */
 function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOptions, pool: MemoPool, memoFiles: string[], out: (diagnostics: Diagnostic[]) => void): void {
-  const slices = dealOut(memoFiles, pool.shares);
-  const shareFiles = (share: number) => slices.filter((s) => s.share === share).flatMap((s) => s.files);
-  const own = shareFiles(0);
-  const others = Array.from({ length: pool.shares - 1 }, (_, k) => shareFiles(k + 1));
+  const slices = slicesOf(memoFiles);
+  const workers = pool.shares - 1;
   // Every thread keeps only what a check reads of each memo, and the counts relevance weighs move
-  // between threads as data: a thread holds its own share's entries and is sent the others'.
+  // between threads as data: a thread holds the entries it indexed and is sent the others'.
   ws.memos.keepOnlyWhatChecksRead();
-  const indexing = pool.index(others);
-  // As in the one-thread loop: parses are kept for a small share, a large one is parsed again.
-  const keep = own.length <= KEEP_MODELS_UP_TO;
-  const ownMemos = new Map<string, { text: string | undefined; model: MemoModel | undefined }>();
-  for (const file of own) {
-    pool.throwIfStopped();
-    const text = ws.readMemoText(file);
-    if (text === undefined) continue;
-    const model = parseMemo(file, text);
-    ws.memos.set(summarise(model));
-    ownMemos.set(file, { text: keep ? text : undefined, model: keep ? model : undefined });
+  const indexedBy: number[] = [];
+  inSliceOrder<SliceAnswer | undefined>(
+    slices.length,
+    {
+      workers,
+      post: (worker, slice) => {
+        indexedBy[slice] = worker;
+        pool.index(worker, slices[slice]!);
+      },
+      take: (worker, wait) => pool.take(worker, wait),
+      local: (slice) => {
+        for (const file of slices[slice]!) {
+          pool.throwIfStopped();
+          const text = ws.readMemoText(file);
+          if (text !== undefined) ws.memos.set(summarise(parseMemo(file, text)));
+        }
+        return undefined;
+      },
+    },
+    (_, answer) => {
+      if (answer?.kind !== 'index') return;
+      for (const entry of answer.entries) ws.memos.setCounted(entry);
+      ws.memos.addCounts(answer.counts);
+      for (const d of answer.unreadable) ws.unreadable.set(d.file, d);
+    },
+    Infinity,
+  );
+  const counts = ws.memos.counts();
+  for (let worker = 0; worker < workers; worker++) {
+    const others = slices.flatMap((files, slice) => (indexedBy[slice] === worker ? [] : files.map((f) => ws.memos.get(f)).filter((e) => e !== undefined)));
+    pool.prepare(worker, others, counts);
   }
-  const parts = indexing.collect();
-  for (const part of parts) {
-    for (const entry of part.entries) ws.memos.setCounted(entry);
-    ws.memos.addCounts(part.counts);
-    for (const d of part.unreadable) ws.unreadable.set(d.file, d);
-  }
-  const ownEntries = [...ownMemos.keys()].map((file) => ws.memos.get(file)!);
   const ctx = ws.context();
   const order = new FileOrder(notOfMemos(ws, rules, ctx, options, undefined), out);
-  const checking = pool.check(others, (share) => [ownEntries, ...parts.filter((_, k) => k !== share).map((p) => p.entries)].flat(), ws.memos.counts());
-  // Slice by slice in file order: this thread checks its own while the others work ahead on theirs.
-  for (const slice of slices) {
-    for (const file of slice.files) {
-      if (slice.share > 0) {
-        order.memo(file, checking.next(slice.share - 1));
-        continue;
-      }
-      pool.throwIfStopped();
-      const m = ownMemos.get(file);
-      if (!m) continue;
-      // As the pool's threads do: a memo not held is read again.
-      const model = m.model ?? (m.text !== undefined ? parseMemo(file, m.text) : ws.readMemo(file));
-      order.memo(file, model ? checkMemo(model, rules, ctx, options) : loadDiagnostics(ws, rules, options).filter((d) => d.file === file));
-    }
-  }
-  checking.finish();
+  inSliceOrder<Diagnostic[][]>(
+    slices.length,
+    {
+      workers,
+      post: (worker, slice) => pool.check(worker, slices[slice]!),
+      take: (worker, wait) => {
+        const answer = pool.take(worker, wait);
+        if (answer && answer.kind !== 'check') throw new Error('a check worker answered out of turn');
+        return answer?.diagnostics;
+      },
+      local: (slice) =>
+        slices[slice]!.map((file) => {
+          pool.throwIfStopped();
+          return checkMemoFile(ws, rules, ctx, options, file);
+        }),
+    },
+    (slice, diagnostics) => slices[slice]!.forEach((file, i) => order.memo(file, diagnostics[i] ?? [])),
+  );
   order.finish();
+}
+
+/**
+ * One memo of a shared check, read and parsed again (a large check holds no parses between its
+ * passes): a memo unreadable when it was indexed has only its load problem, which the report
+ * slots in; one that became unreadable since says so.
+ */
+export function checkMemoFile(ws: Workspace, rules: readonly Rule[], ctx: RuleContext, options: CheckOptions, file: string): Diagnostic[] {
+  if (!ws.memos.get(file)) return [];
+  const model = ws.readMemo(file);
+  return model ? checkMemo(model, rules, ctx, options) : loadDiagnostics(ws, rules, options).filter((d) => d.file === file);
 }
