@@ -104,6 +104,11 @@ export function scanBody(text: string, lines: LineIndex, structure: MarkdownStru
 const MENTION_MAX_WORDS = 5;
 const ITEM_START = /^\s{0,3}(?:[-*+]\s+|\d+[.)]\s+|\|)/;
 
+/** Whether a list item's or table row's content only names things: a few words, no sentence. */
+function isMention(content: string): boolean {
+  return (content.toLowerCase().match(WORD)?.length ?? 0) <= MENTION_MAX_WORDS && !/[.:;!?]\s|[.!?]$/.test(content.trim());
+}
+
 /** The headings and prose lines of the body (not code, not front matter), each marked when it only mentions things. */
 export function proseLines(lines: LineIndex, structure: MarkdownStructure, bodyStart: number): ProseLine[] {
   const out: ProseLine[] = [];
@@ -112,9 +117,7 @@ export function proseLines(lines: LineIndex, structure: MarkdownStructure, bodyS
     const lineText = lines.lineText(line);
     if (lineText.trim() === '' || isExcluded(structure.excluded, start + (lineText.length - lineText.trimStart().length))) continue;
     const item = ITEM_START.exec(lineText);
-    const content = item ? lineText.slice(item[0].length) : lineText;
-    const wordCount = content.toLowerCase().match(WORD)?.length ?? 0;
-    out.push({ text: lineText, mention: item !== null && wordCount <= MENTION_MAX_WORDS && !/[.:;!?]\s|[.!?]$/.test(content.trim()) });
+    out.push({ text: lineText, mention: item !== null && isMention(lineText.slice(item[0].length)) });
   }
   return out;
 }
