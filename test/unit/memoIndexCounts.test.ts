@@ -54,6 +54,21 @@ describe('MemoIndex counts across threads', () => {
     expect(slim.get('decisions/0002-b.md')?.cited).toEqual(['ENG-LATENCY', 'CO-TRUST']);
   });
 
+  it('slim entries share what they have in common, frozen', () => {
+    const slim = new MemoIndex();
+    slim.keepOnlyWhatChecksRead();
+    for (const s of summaries) slim.set(s);
+    const twin = summarise(parseMemo('decisions/0009-twin.md', `${memo(['id: "0009"', 'owners: [priya, omar]', 'tenets: [ENG-LATENCY, CO-TRUST]'])}\nAnother memo by the same owners.\n`));
+    slim.set(twin);
+    const [b, t] = [slim.get('decisions/0002-b.md')!, slim.get('decisions/0009-twin.md')!];
+    expect(t.owners).toBe(b.owners);
+    expect(t.cited).toBe(b.cited);
+    expect(t.idRange).toBe(b.idRange);
+    expect(t.idRange).toEqual(twin.idRange);
+    expect(Object.isFrozen(t.owners) && Object.isFrozen(t.idRange.start)).toBe(true);
+    expect(slim.withId('0009').map((s) => s.file)).toEqual(['decisions/0009-twin.md']);
+  });
+
   it('a memo entered after the switch is counted whole and kept slim', () => {
     const slim = new MemoIndex();
     slim.keepOnlyWhatChecksRead();

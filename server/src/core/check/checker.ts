@@ -420,9 +420,11 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
         return undefined;
       },
     },
-    (_, answer) => {
+    (slice, answer) => {
       if (answer?.kind !== 'index') return;
-      for (const entry of answer.entries) ws.memos.setCounted(entry);
+      // An entry's path arrives as a copy: the index keeps this thread's own string of it.
+      const own = new Map(slices[slice]!.map((file) => [file, file]));
+      for (const entry of answer.entries) ws.memos.setCounted({ ...entry, file: own.get(entry.file) ?? entry.file });
       ws.memos.addCounts(answer.counts);
       for (const d of answer.unreadable) ws.unreadable.set(d.file, d);
     },

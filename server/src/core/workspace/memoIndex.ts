@@ -74,18 +74,20 @@ export interface IndexCounts {
  * What a check reads of a memo other than the one it checks: its id and where, its status, owners
  * and citations (counted), its supersede links. Title, date, method and authority facts and key
  * terms are for the audit, navigation and the counts; a check of many memos keeps this much of
- * each (`MemoIndex.keepOnlyWhatChecksRead`), about a third of a summary's memory.
+ * each (`MemoIndex.keepOnlyWhatChecksRead`), about a third of a summary's memory. Values many
+ * memos share (a status, an owner, a list of owners or citations, where the id stands) are kept
+ * once (`Interner`).
  */
-export function forChecking(s: MemoSummary, shared: (value: string) => string = (v) => v): MemoSummary {
+export function forChecking(s: MemoSummary, shared: Interner = new Interner()): MemoSummary {
   return {
     file: s.file,
     id: s.id,
-    idRange: s.idRange,
+    idRange: shared.range(s.idRange),
     title: undefined,
-    status: s.status,
+    status: s.status === undefined ? undefined : (shared.string(s.status) as MemoStatus),
     date: undefined,
-    owners: sharedList(s.owners.map(shared)),
-    cited: sharedList(s.cited.map(shared)),
+    owners: shared.list(s.owners),
+    cited: shared.list(s.cited),
     conflicts: NONE,
     supersedes: sharedList(s.supersedes),
     supersededBy: sharedList(s.supersededBy),
@@ -101,6 +103,43 @@ export function forChecking(s: MemoSummary, shared: (value: string) => string = 
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 function sharedList<T>(list: T[]): T[] {
   return list.length === 0 ? NONE : list;
+}
+
+/**
+ * One copy of each value entries kept `forChecking` share: at 50,000 memos a thread otherwise
+ * holds 50,000 copies of "accepted", of the id's range and of the common owner lists. What it
+ * hands out is frozen, as `NONE` is: entries are read, never written.
+ */
+class Interner {
+  private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, string[]>();
+  private readonly ranges = new Map<string, Range>();
+
+  string(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  list(values: string[]): string[] {
+    if (values.length === 0) return NONE;
+    const key = values.join('\n');
+    const known = this.lists.get(key);
+    if (known) return known;
+    const list = Object.freeze(values.map((v) => this.string(v))) as string[];
+    this.lists.set(key, list);
+    return list;
+  }
+
+  range(r: Range): Range {
+    const key = `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
+    const known = this.ranges.get(key);
+    if (known) return known;
+    const range = Object.freeze({ start: Object.freeze({ ...r.start }), end: Object.freeze({ ...r.end }) });
+    this.ranges.set(key, range);
+    return range;
+  }
 }
 
 /** What the memos citing one tenet say: how many there are and how many of them use each term. */
@@ -162,9 +201,9 @@ function methodFacts(memo: MemoModel): { method?: MethodFacts } {
  */
 export class MemoIndex {
   private readonly byFile = new Map<string, MemoSummary>();
-  private readonly byId = new Map<string, Set<string>>();
+  private readonly byId: FilesByKey = new Map();
   /** Files whose `supersedes`/`superseded-by` name an id. */
-  private readonly byLinkTarget = new Map<string, Set<string>>();
+  private readonly byLinkTarget: FilesByKey = new Map();
   private sorted: MemoSummary[] | undefined;
   /** Key term → how many memos have it among their key terms (how undistinctive it is). */
   private readonly termMemos = new Map<string, number>();
@@ -176,14 +215,8 @@ export class MemoIndex {
   private changes = 0;
   /** Entries are kept `forChecking` (`keepOnlyWhatChecksRead`). */
   private checkingOnly = false;
-  /** One string per tenet id and owner among entries kept `forChecking` (each memo's are copies). */
-  private readonly strings = new Map<string, string>();
-  private readonly shared = (value: string): string => {
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    this.strings.set(value, value);
-    return value;
-  };
+  /** What entries kept `forChecking` share. */
+  private readonly shared = new Interner();
 
   set(summary: MemoSummary): void {
     this.delete(summary.file);
@@ -331,8 +364,10 @@ export class MemoIndex {
     return this.filesToSummaries(this.byLinkTarget.get(id));
   }
 
-  private filesToSummaries(files: Set<string> | undefined): MemoSummary[] {
-    return files ? [...files].sort().map((f) => this.byFile.get(f)!) : [];
+  private filesToSummaries(files: string | Set<string> | undefined): MemoSummary[] {
+    if (files === undefined) return [];
+    if (typeof files === 'string') return [this.byFile.get(files)!];
+    return [...files].sort().map((f) => this.byFile.get(f)!);
   }
 }
 
@@ -346,14 +381,26 @@ function bump(map: Map<string, number>, key: string, delta: number): void {
   else map.set(key, n);
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, file: string): void {
-  let files = map.get(key);
-  if (!files) map.set(key, (files = new Set()));
-  files.add(file);
+/**
+ * Key → the files that have it. Nearly every key (a memo id) has one file: it is kept as the
+ * string itself, and a Set only once a second file shares the key. A Set per memo id cost about
+ * 300 bytes per memo, the largest part of a large check's index.
+ */
+type FilesByKey = Map<string, string | Set<string>>;
+
+function addTo(map: FilesByKey, key: string, file: string): void {
+  const files = map.get(key);
+  if (files === undefined || files === file) map.set(key, file);
+  else if (typeof files === 'string') map.set(key, new Set([files, file]));
+  else files.add(file);
 }
 
-function removeFrom(map: Map<string, Set<string>>, key: string, file: string): void {
+function removeFrom(map: FilesByKey, key: string, file: string): void {
   const files = map.get(key);
-  files?.delete(file);
-  if (files && files.size === 0) map.delete(key);
+  if (files === file) map.delete(key);
+  else if (typeof files === 'object') {
+    files.delete(file);
+    if (files.size === 1) map.set(key, files.values().next().value!);
+    else if (files.size === 0) map.delete(key);
+  }
 }
