@@ -50,6 +50,27 @@ describe('check --jobs', () => {
     expect(run(dir, '--format', 'json', '--jobs', '2')).toEqual(one);
   });
 
+  it('writes the same bytes through a pipe as to a file (stdout written synchronously, a full pipe waited on)', () => {
+    const { root } = ensureWorkspace(600) as { root: string };
+    const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dm-out-')), 'report.json');
+    const fd = fs.openSync(outFile, 'w');
+    const toFile = spawnSync(process.execPath, [CLI, 'check', root, '--format', 'json', '--jobs', '2'], { stdio: ['ignore', fd, 'pipe'], timeout: 60_000 });
+    fs.closeSync(fd);
+    const piped = run(root, '--format', 'json', '--jobs', '2');
+    // Larger than a pipe's buffer (64 KB on Linux), so the writer meets a full pipe.
+    expect(piped.stdout.length).toBeGreaterThan(256 * 1024);
+    expect(piped.status).toBe(toFile.status);
+    expect(piped.stdout).toBe(fs.readFileSync(outFile, 'utf8'));
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const { root } = ensureWorkspace(600) as { root: string };
+    // pipefail: the pipeline's status is the CLI's, not head's.
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" check "${root}" --format json | head -c 100 >/dev/null`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect([0, 1]).toContain(r.status);
+  });
+
   it('rejects a --jobs that is not a whole number from 1', () => {
     const r = run(EXAMPLE, '--jobs', '0');
     expect(r.status).toBe(2);

@@ -11,6 +11,7 @@ import { FORMATS, runCheck, type CheckCommandOptions, type CommandIo } from './c
 import { errorLine, EXIT_CANNOT_RUN, EXIT_OK } from './cliError';
 import { runFix, type FixCommandOptions } from './fixCommand';
 import { runNew, type NewCommandOptions } from './newCommand';
+import { processStdoutWriter } from './stdoutWriter';
 import { formatRuleList } from './rulesCommand';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { MEMO_STATUSES } from '../shared/vocabulary';
@@ -27,7 +28,7 @@ const io: CommandIo = {
   // The bundle itself is the check workers and their supervisor (see the end of this file).
   workerScript: __filename,
   cores: availableParallelism(),
-  stdout: (text) => void process.stdout.write(text),
+  stdout: processStdoutWriter(() => process.exit(process.exitCode ?? EXIT_OK)),
   note: (line) => void process.stderr.write(`${TOOL_NAME}: ${line}\n`),
 };
 
