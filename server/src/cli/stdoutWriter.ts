@@ -26,9 +26,9 @@ const STDOUT_FD = 1;
 
 /** The writer for this process's stdout: synchronous for pipes and files, the stream's own for a terminal and on Windows. */
 export function processStdoutWriter(closed: () => void): (text: string) => void {
-  const sleeper = new Int32Array(new SharedArrayBuffer(4));
   // A Windows pipe is not a file descriptor `writeSync` can wait on, and a terminal is written synchronously already.
   if (process.platform === 'win32') return (text) => void process.stdout.write(text);
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
   return stdoutWriter({
     isTTY: process.stdout.isTTY === true,
     queuedBytes: () => process.stdout.writableLength,
