@@ -139,4 +139,20 @@ describe('check --cache', () => {
     sameAsCold(dir, cacheFile);
     expect(() => JSON.parse(fs.readFileSync(cacheFile, 'utf8'))).not.toThrow();
   });
+
+  it('reads a damaged entry as a memo to check again, never as results', () => {
+    const dir = workspace();
+    const cacheFile = path.join(dir, 'cache.json');
+    sameAsCold(dir, cacheFile);
+    type Entries = Record<string, Record<string, unknown>>;
+    const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { roots: Record<string, { entries: Entries }> };
+    const entries = Object.values(data.roots)[0]!.entries;
+    // Held as JSON text inside the file; damage each kind of it in one entry or another.
+    entries['decisions/0001-a.md']!.summary = '{"file": ';
+    entries['decisions/0001-a.md']!.diagnostics = 'not json';
+    entries['decisions/0002-b.md']!.evidence = 42;
+    fs.writeFileSync(cacheFile, JSON.stringify(data));
+    sameAsCold(dir, cacheFile);
+    sameAsCold(dir, cacheFile);
+  });
 });

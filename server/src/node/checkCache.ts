@@ -16,24 +16,31 @@ import type { Workspace } from '../core/workspace/workspace';
 //   - the cross-memo facts (ids and supersede links of every memo) — the index key;
 //   - what its evidence paths resolve to on disk right now (re-checked with a stat each run).
 // The cache is plain JSON, safe to delete, and a file that does not parse is ignored.
+//
+// An entry's summary, evidence and diagnostics are held as JSON text inside the JSON (parsed when
+// a run asks for them): 50,000 entries read as objects were most of a warm run's memory, and a run
+// that fills the cache held every memo's summary and results as objects until its end (1.2 GB at
+// 30,000 memos). As text, an entry costs about its size in the file.
 
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 interface CacheEntry {
   hash: string;
   /** The file's stamp when `hash` was taken (`WorkspaceFs.stamp`), if it had one. */
   stamp?: string;
-  summary: MemoSummary;
+  /** The memo's whole summary (`MemoSummary`), as JSON. */
+  summary: string;
   indexKey: string;
-  /** Evidence targets and what they resolved to when the entry was written. */
-  evidence: [target: string, resolution: string][];
-  diagnostics: Diagnostic[];
+  /** Evidence targets and what they resolved to when the entry was written (`[target, resolution][]`), as JSON. */
+  evidence: string;
+  /** Its diagnostics without fixes (`Diagnostic[]`), as JSON. */
+  diagnostics: string;
 }
 
-/** A memo that was only indexed (`frontMatterSummary`), by a check of named files: its entry and the file's stamp. */
+/** A memo that was only indexed (`frontMatterSummary`), by a check of named files: its entry (JSON) and the file's stamp. */
 interface IndexEntry {
   stamp: string;
-  summary: MemoSummary;
+  summary: string;
 }
 
 export interface CacheData {
@@ -100,7 +107,11 @@ export class CheckCache implements MemoResultCache {
   /** The cached summary of a memo whose bytes have not changed. */
   summary(file: string, hash: string): MemoSummary | undefined {
     const e = this.entries[file];
-    return e && e.hash === hash ? e.summary : undefined;
+    return e && e.hash === hash ? parsedSummary(e.summary) : undefined;
+  }
+
+  pack(summary: MemoSummary): string {
+    return JSON.stringify(summary);
   }
 
   holds(file: string): boolean {
@@ -109,16 +120,17 @@ export class CheckCache implements MemoResultCache {
 
   unchanged(file: string, stamp: string): { key: string; summary: MemoSummary } | undefined {
     const e = this.entries[file];
-    return e && e.stamp === stamp ? { key: e.hash, summary: e.summary } : undefined;
+    const summary = e && e.stamp === stamp ? parsedSummary(e.summary) : undefined;
+    return summary ? { key: e!.hash, summary } : undefined;
   }
 
   indexEntry(file: string, stamp: string): MemoSummary | undefined {
     const e = this.indexed[file];
-    return e && e.stamp === stamp ? e.summary : undefined;
+    return e && e.stamp === stamp ? parsedSummary(e.summary) : undefined;
   }
 
   rememberIndexEntry(file: string, stamp: string, summary: MemoSummary): void {
-    this.nextIndexed[file] = { stamp, summary };
+    this.nextIndexed[file] = { stamp, summary: JSON.stringify(summary) };
     this.stored = true;
   }
 
@@ -126,7 +138,10 @@ export class CheckCache implements MemoResultCache {
   diagnostics(ws: Workspace, file: string, hash: string, index: string, stamp: string | undefined): Diagnostic[] | undefined {
     const e = this.entries[file];
     if (!e || e.hash !== hash || e.indexKey !== index) return undefined;
-    for (const [target, was] of e.evidence) {
+    const evidence = parsed<[string, string][]>(e.evidence);
+    const diagnostics = parsed<Diagnostic[]>(e.diagnostics);
+    if (!Array.isArray(evidence) || !Array.isArray(diagnostics)) return undefined;
+    for (const [target, was] of evidence) {
       if (JSON.stringify(resolveEvidencePath(target, file, ws.fs)) !== was) return undefined;
     }
     this.hits++;
@@ -136,16 +151,27 @@ export class CheckCache implements MemoResultCache {
       this.next[file] = { ...e, stamp };
       this.stored = true;
     }
-    return e.diagnostics;
+    return diagnostics;
   }
 
-  store(ws: Workspace, memo: MemoModel, hash: string, stamp: string | undefined, summary: MemoSummary, index: string, diagnostics: Diagnostic[]): void {
+  store(ws: Workspace, memo: MemoModel, hash: string, stamp: string | undefined, summary: string | undefined, index: string, diagnostics: Diagnostic[]): void {
+    const previous = this.entries[memo.file];
+    const packed = summary ?? (previous?.hash === hash ? previous.summary : undefined);
+    // Without the summary of these bytes there is nothing a later run could index from.
+    if (packed === undefined) return;
     const evidence = memo.evidence
       .filter((e) => e.kind === 'path' && e.target !== '')
       .map((e): [string, string] => [e.target, JSON.stringify(resolveEvidencePath(e.target, memo.file, ws.fs))]);
     // Fixes are for editors; the CLI prints none, and they would double the file.
     const lean = diagnostics.map(({ fixes: _fixes, ...d }) => d);
-    this.next[memo.file] = { hash, ...(stamp !== undefined ? { stamp } : {}), summary, indexKey: index, evidence, diagnostics: lean };
+    this.next[memo.file] = {
+      hash,
+      ...(stamp !== undefined ? { stamp } : {}),
+      summary: packed,
+      indexKey: index,
+      evidence: JSON.stringify(evidence),
+      diagnostics: JSON.stringify(lean),
+    };
     this.stored = true;
   }
 
@@ -161,5 +187,21 @@ export class CheckCache implements MemoResultCache {
   toJSON(): CacheData {
     const indexed = Object.keys(this.nextIndexed).length > 0 ? { indexed: this.nextIndexed } : {};
     return { format: CACHE_FORMAT, settingsKey: this.settings, entries: this.next, ...indexed };
+  }
+}
+
+/** A summary read back; undefined when the text is not one, so the memo is read and indexed afresh. */
+function parsedSummary(text: unknown): MemoSummary | undefined {
+  const s = parsed<Partial<MemoSummary>>(text);
+  return s && typeof s === 'object' && typeof s.file === 'string' && typeof s.id === 'string' ? (s as MemoSummary) : undefined;
+}
+
+/** A JSON text of the cache parsed, or undefined when it is not one (a damaged or hand-edited file). */
+function parsed<T>(text: unknown): T | undefined {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
   }
 }

@@ -39,7 +39,13 @@ export interface MemoResultCache {
   rememberIndexEntry(file: string, stamp: string, summary: MemoSummary): void;
   /** Reused diagnostics; `stamp`, when known, is recorded with the entry for the next run. */
   diagnostics(ws: Workspace, file: string, key: string, index: string, stamp: string | undefined): Diagnostic[] | undefined;
-  store(ws: Workspace, memo: MemoModel, key: string, stamp: string | undefined, summary: MemoSummary, index: string, diagnostics: Diagnostic[]): void;
+  /**
+   * A memo's whole summary in the cache's compact form, held between the passes for `store`
+   * (the index itself keeps only what checks read).
+   */
+  pack(summary: MemoSummary): string;
+  /** Records a checked memo; `summary` is its packed summary, or undefined when the cache's own entry for these bytes has it. */
+  store(ws: Workspace, memo: MemoModel, key: string, stamp: string | undefined, summary: string | undefined, index: string, diagnostics: Diagnostic[]): void;
 }
 
 /**
@@ -266,11 +272,17 @@ export function checkWorkspace(
   // again in the second pass instead, which costs a little time and keeps memory flat: a parsed
   // memo is tens of kilobytes, and even the texts of 30,000 memos were most of the process.
   const keepModels = memoFiles.length <= KEEP_MODELS_UP_TO;
-  // A whole check without a cache asks nothing of the index but what checks read (a cache stores
-  // whole summaries, which a later run may index from).
-  if (!cache && !only) ws.memos.keepOnlyWhatChecksRead();
+  // A whole check asks nothing of the index but what checks read. A cache stores whole summaries,
+  // which a later run may index from: they are held packed (`MemoResultCache.pack`) until stored.
+  if (!only) ws.memos.keepOnlyWhatChecksRead();
   // First pass: index every memo (from the cache when its bytes are unchanged).
-  const pending: { file: string; text: string | undefined; hash: string | undefined; stamp: string | undefined; model: MemoModel | undefined }[] = [];
+  const pending: { file: string; text: string | undefined; hash: string | undefined; stamp: string | undefined; model: MemoModel | undefined; summary?: string }[] = [];
+  /** Indexes a parsed memo; its whole summary packed for the cache, when there is one. */
+  const indexParsed = (model: MemoModel): string | undefined => {
+    const summary = summarise(model);
+    ws.memos.set(summary);
+    return cache?.pack(summary);
+  };
   /** Whether a memo was indexed from its front matter alone (results then may differ from a full check's). */
   let partialIndex = false;
   for (const file of memoFiles) {
@@ -307,8 +319,8 @@ export function checkWorkspace(
       partialIndex = true;
     } else {
       const model = parseMemo(file, text);
-      ws.indexMemo(model);
-      if (!indexedOnly) pending.push({ file, text: keepModels ? text : undefined, hash, stamp, model: keepModels ? model : undefined });
+      const summary = indexParsed(model);
+      if (!indexedOnly) pending.push({ file, text: keepModels ? text : undefined, hash, stamp, model: keepModels ? model : undefined, ...(hash !== undefined && summary !== undefined ? { summary } : {}) });
     }
     if (indexedOnly && !cached && stamp !== undefined) cache!.rememberIndexEntry(file, stamp, ws.memos.get(file)!);
   }
@@ -342,10 +354,10 @@ export function checkWorkspace(
     // Changed since the first pass: the text read now is what is checked and recorded.
     const hash = p.text === undefined && cache ? cache.contentKey(text) : p.hash;
     const stamp = hash === p.hash ? p.stamp : undefined;
-    if (hash !== p.hash) ws.indexMemo(model);
+    const summary = hash !== p.hash ? indexParsed(model) : p.summary;
     const found = checkMemo(model, rules, ctx, { ...options, includeSuppressed: true });
     // Results against a front-matter index may differ in relevance: a later full check must not reuse them.
-    if (cache && hash && !partialIndex) cache.store(ws, model, hash, stamp, ws.memos.get(p.file)!, index, found);
+    if (cache && hash && !partialIndex) cache.store(ws, model, hash, stamp, summary, index, found);
     order.memo(p.file, visible(found));
   }
   order.finish();
