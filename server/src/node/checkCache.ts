@@ -130,7 +130,7 @@ export class CheckCache implements MemoResultCache {
   }
 
   rememberIndexEntry(file: string, stamp: string, summary: MemoSummary): void {
-    this.nextIndexed[file] = { stamp, summary: JSON.stringify(summary) };
+    this.nextIndexed[file] = { stamp, summary: this.pack(summary) };
     this.stored = true;
   }
 

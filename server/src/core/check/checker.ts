@@ -279,8 +279,7 @@ export function checkWorkspace(
   const pending: { file: string; text: string | undefined; hash: string | undefined; stamp: string | undefined; model: MemoModel | undefined; summary?: string }[] = [];
   /** Indexes a parsed memo; its whole summary packed for the cache, when there is one. */
   const indexParsed = (model: MemoModel): string | undefined => {
-    const summary = summarise(model);
-    ws.memos.set(summary);
+    const summary = ws.indexMemo(model);
     return cache?.pack(summary);
   };
   /** Whether a memo was indexed from its front matter alone (results then may differ from a full check's). */

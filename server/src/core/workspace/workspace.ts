@@ -5,7 +5,7 @@ import { parseAuthority, type AuthorityMatrix } from '../authority/authorityMatr
 import { CODEOWNERS_PATHS, parseCodeOwners, type CodeOwners } from './codeowners';
 import { CONFIG_FILE, DEFAULT_CONFIG, isCodeOwnersSetting, parseConfig, type ResolvedConfig } from './config';
 import { mergeShared, resolveExtends, sharedSourceOf, sharedTenetGlobs } from './extends';
-import { MemoIndex, summarise } from './memoIndex';
+import { MemoIndex, summarise, type MemoSummary } from './memoIndex';
 import type { MemoModel } from '../memo/memoModel';
 import { parseMemo } from '../memo/memoParser';
 import { parsePeople, type PeopleDirectory } from './people';
@@ -251,8 +251,11 @@ export class Workspace {
   }
 
   /** Records a parsed memo in the index (what cross-memo rules and navigation see). */
-  indexMemo(memo: MemoModel): void {
-    this.memos.set(summarise(memo));
+  /** Indexes a parsed memo; returns its whole summary (the index may keep less of it). */
+  indexMemo(memo: MemoModel): MemoSummary {
+    const summary = summarise(memo);
+    this.memos.set(summary);
+    return summary;
   }
 
   removeFile(file: string): void {
