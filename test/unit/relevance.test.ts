@@ -53,6 +53,19 @@ describe('concepts and memo terms', () => {
     expect(memoTerms(memoOf(text)).weights.get('respons')).toBe(1);
   });
 
+  it('keeps the 60 heaviest terms of a long memo, ties by term, whether indexed or ranked', () => {
+    // Far more than 60 terms, most used once and many used twice: the cut falls inside a tie.
+    const vocabulary = Array.from({ length: 150 }, (_, k) => `word${String.fromCharCode(97 + (k % 26))}${String.fromCharCode(97 + Math.floor(k / 26))}`);
+    const text = [vocabulary.join(' '), vocabulary.filter((_, k) => k % 3 === 0).join(' '), 'Latency went up: p99 latency.'].join('\n\n');
+    const indexed = keyTerms(memoOf(text));
+    const ranked = [...memoTerms(memoOf(text)).weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+    expect(indexed).toHaveLength(60);
+    expect(indexed).toEqual(ranked.slice(0, 60));
+    const ranking = memoOf(text);
+    memoTerms(ranking);
+    expect(keyTerms(ranking)).toEqual(indexed);
+  });
+
   it('profiles a tenet: subject from tags and aliases (phrases too), and the sides of its trade-off', () => {
     const file = parseTenetFile('t.md', '## ENG-REV: staged over big-bang\nlayer: function\ntags: [feature-flags, rollout]\naliases: [kill switch]\n\nWhen a change can ship at once or in stages, we choose a staged rollout over a big-bang release because flags can be turned off.\n');
     const p = tenetProfile(file.tenets[0]!);

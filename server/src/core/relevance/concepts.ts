@@ -74,16 +74,17 @@ export interface ConceptMatches {
   claimed: Set<number>;
 }
 
-interface CompiledPhrase {
-  concept: string;
-  stems: string[];
+/** A subject's phrase as the stems of its words. */
+export interface SubjectPhrase {
+  readonly concept: string;
+  readonly stems: readonly string[];
 }
 
 /** Phrases by their first stem, longest first. */
-let compiled: Map<string, CompiledPhrase[]> | undefined;
+let compiled: Map<string, SubjectPhrase[]> | undefined;
 
-function compile(): Map<string, CompiledPhrase[]> {
-  const out = new Map<string, CompiledPhrase[]>();
+function compile(): Map<string, SubjectPhrase[]> {
+  const out = new Map<string, SubjectPhrase[]>();
   for (const [concept, phrases] of Object.entries(CONCEPTS)) {
     for (const p of phrases) {
       const stems = phraseKey(p).split(' ').filter(Boolean);
@@ -102,17 +103,24 @@ function compile(): Map<string, CompiledPhrase[]> {
  * Calls `hit` for each subject phrase among the first `length` stems (all words, stop words
  * included, in order), left to right, the longest phrase first, phrases never overlapping.
  * A sense kept apart (`~people-review`) is reported too: its words are claimed, its subject never counts.
+ * `starting`: the phrases each position may start (`phrasesStartingWith` of its stem), when the caller knows them already.
  */
-export function forEachConcept(stems: readonly string[], length: number, hit: (concept: string, at: number, words: number) => void): void {
+export function forEachConcept(stems: readonly string[], length: number, hit: (concept: string, at: number, words: number) => void, starting?: ReadonlyArray<readonly SubjectPhrase[] | undefined>): void {
   compiled ??= compile();
   for (let i = 0; i < length; i++) {
-    const candidates = compiled.get(stems[i]!);
+    const candidates = starting ? starting[i] : compiled.get(stems[i]!);
     if (!candidates) continue;
     const found = candidates.find((p) => i + p.stems.length <= length && p.stems.every((s, k) => stems[i + k] === s));
     if (!found) continue;
     hit(found.concept, i, found.stems.length);
     i += found.stems.length - 1;
   }
+}
+
+/** The subject phrases whose first word has this stem, longest first; undefined when none does. */
+export function phrasesStartingWith(stem: string): readonly SubjectPhrase[] | undefined {
+  compiled ??= compile();
+  return compiled.get(stem);
 }
 
 /** Whether a subject found by `forEachConcept` counts (a sense kept apart only claims its words). */
