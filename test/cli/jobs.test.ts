@@ -50,6 +50,26 @@ describe('check --jobs', () => {
     expect(run(dir, '--format', 'json', '--jobs', '2')).toEqual(one);
   });
 
+  it('fills an empty cache on every thread: the report, and the cache file, are one thread\'s', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-jobs-cache-'));
+    fs.cpSync(EXAMPLE, dir, { recursive: true });
+    // A suppressed finding is kept in the cache (for a later SARIF run), but not reported here.
+    const memo = fs.readdirSync(path.join(dir, 'decisions')).find((f) => f.endsWith('.md'))!;
+    fs.appendFileSync(path.join(dir, 'decisions', memo), '\n<!-- decision-memos-disable-file -->\n');
+    const { root } = ensureWorkspace(600) as { root: string };
+    for (const workspace of [dir, root]) {
+      const caches = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-jobs-cachefile-'));
+      const fill = (jobs: string, file: string, format = 'json') => run(workspace, '--format', format, '--jobs', jobs, '--cache', '--cache-location', path.join(caches, file));
+      const one = fill('1', 'one.json');
+      const shared = fill('2', 'two.json');
+      expect(shared).toEqual(one);
+      expect(fs.readFileSync(path.join(caches, 'two.json'), 'utf8')).toBe(fs.readFileSync(path.join(caches, 'one.json'), 'utf8'));
+      // The cache filled on two threads serves a warm run, in JSON and in SARIF (suppressed results included).
+      expect(fill('2', 'two.json')).toEqual(one);
+      expect(fill('2', 'two.json', 'sarif')).toEqual(run(workspace, '--format', 'sarif', '--jobs', '1'));
+    }
+  });
+
   it('writes the same bytes through a pipe as to a file (stdout written synchronously, a full pipe waited on)', () => {
     const { root } = ensureWorkspace(600) as { root: string };
     const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dm-out-')), 'report.json');

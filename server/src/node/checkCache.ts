@@ -3,7 +3,7 @@ import { resolveEvidencePath } from '../core/evidence/evidencePaths';
 import type { MemoSummary } from '../core/workspace/memoIndex';
 import type { MemoModel } from '../core/memo/memoModel';
 import type { Diagnostic } from '../core/types';
-import type { MemoResultCache } from '../core/check/checker';
+import type { CheckedRecord, MemoResultCache } from '../core/check/checker';
 import type { Workspace } from '../core/workspace/workspace';
 
 // The result cache behind `check --cache`. A memo's diagnostics are reused only when nothing
@@ -51,7 +51,8 @@ export interface CacheData {
   indexed?: Record<string, IndexEntry>;
 }
 
-function contentHash(text: string): string {
+/** A fingerprint of a memo's bytes (`MemoResultCache.contentKey`); check workers take it too. */
+export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
@@ -111,7 +112,7 @@ export class CheckCache implements MemoResultCache {
   }
 
   pack(summary: MemoSummary): string {
-    return JSON.stringify(summary);
+    return packSummary(summary);
   }
 
   holds(file: string): boolean {
@@ -155,21 +156,26 @@ export class CheckCache implements MemoResultCache {
   }
 
   store(ws: Workspace, memo: MemoModel, hash: string, stamp: string | undefined, summary: string | undefined, index: string, diagnostics: Diagnostic[]): void {
-    const previous = this.entries[memo.file];
-    const packed = summary ?? (previous?.hash === hash ? previous.summary : undefined);
+    this.storeChecked(memo.file, { hash, stamp, summary, evidence: this.evidenceOf(ws, memo) }, index, diagnostics);
+  }
+
+  evidenceOf(ws: Workspace, memo: MemoModel): string {
+    return evidenceRecord(memo, ws.fs);
+  }
+
+  storeChecked(file: string, record: CheckedRecord, index: string, diagnostics: Diagnostic[]): void {
+    const previous = this.entries[file];
+    const packed = record.summary ?? (previous?.hash === record.hash ? previous.summary : undefined);
     // Without the summary of these bytes there is nothing a later run could index from.
     if (packed === undefined) return;
-    const evidence = memo.evidence
-      .filter((e) => e.kind === 'path' && e.target !== '')
-      .map((e): [string, string] => [e.target, JSON.stringify(resolveEvidencePath(e.target, memo.file, ws.fs))]);
     // Fixes are for editors; the CLI prints none, and they would double the file.
     const lean = diagnostics.map(({ fixes: _fixes, ...d }) => d);
-    this.next[memo.file] = {
-      hash,
-      ...(stamp !== undefined ? { stamp } : {}),
+    this.next[file] = {
+      hash: record.hash,
+      ...(record.stamp !== undefined ? { stamp: record.stamp } : {}),
       summary: packed,
       indexKey: index,
-      evidence: JSON.stringify(evidence),
+      evidence: record.evidence,
       diagnostics: JSON.stringify(lean),
     };
     this.stored = true;
@@ -188,6 +194,19 @@ export class CheckCache implements MemoResultCache {
     const indexed = Object.keys(this.nextIndexed).length > 0 ? { indexed: this.nextIndexed } : {};
     return { format: CACHE_FORMAT, settingsKey: this.settings, entries: this.next, ...indexed };
   }
+}
+
+/** A memo's whole summary as the cache holds it (`MemoResultCache.pack`); check workers pack them too. */
+export function packSummary(summary: MemoSummary): string {
+  return JSON.stringify(summary);
+}
+
+/** What a memo's evidence paths resolve to now (`[target, resolution][]`, as JSON): a stored result holds only while they resolve the same. */
+export function evidenceRecord(memo: MemoModel, fs: Workspace['fs']): string {
+  const evidence = memo.evidence
+    .filter((e) => e.kind === 'path' && e.target !== '')
+    .map((e): [string, string] => [e.target, JSON.stringify(resolveEvidencePath(e.target, memo.file, fs))]);
+  return JSON.stringify(evidence);
 }
 
 /** A summary read back; undefined when the text is not one, so the memo is read and indexed afresh. */

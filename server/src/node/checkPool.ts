@@ -8,7 +8,7 @@
 // to see one die: it then sets the worker's flag, so a dead worker ends the wait with an error
 // (`CheckWorkerStopped`) instead of leaving the calling thread waiting for ever.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { CheckOptions, MemoPool, SliceAnswer } from '../core/check/checker';
+import type { CheckOptions, MemoPool, SliceAnswer, SliceRecord, SliceStored } from '../core/check/checker';
 import type { Diagnostic } from '../core/types';
 import type { IndexCounts, MemoSummary } from '../core/workspace/memoIndex';
 import type { CheckSupervisorData, WorkerStop } from './checkSupervisor';
@@ -36,15 +36,15 @@ export interface CheckWorkerData {
 
 export type WorkerRequest =
   | { kind: 'summarise'; files: readonly string[]; light: boolean }
-  | { kind: 'index'; files: readonly string[] }
+  | { kind: 'index'; files: readonly string[]; forCache: boolean }
   | { kind: 'prepare'; others: readonly MemoSummary[]; counts: IndexCounts }
-  | { kind: 'check'; files: readonly string[] };
+  | { kind: 'check'; files: readonly string[]; forCache: boolean };
 
 export type WorkerReply =
   | { kind: 'summarise'; summaries: (MemoSummary | undefined)[]; unreadable: Diagnostic[] }
-  | { kind: 'index'; entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[] }
+  | { kind: 'index'; entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[]; records?: SliceRecord[] }
   /** The slice's diagnostics, a list per memo in order, and the rules that failed on them. */
-  | { kind: 'check'; diagnostics: Diagnostic[][]; failures: { ruleId: string; file: string; message: string }[] }
+  | { kind: 'check'; diagnostics: Diagnostic[][]; stored?: (SliceStored | undefined)[]; failures: { ruleId: string; file: string; message: string }[] }
   | { kind: 'error'; message: string };
 
 interface Thread {
@@ -102,26 +102,26 @@ export class NodeCheckPool implements MemoPool {
     };
   }
 
-  index(worker: number, files: readonly string[]): void {
-    this.post(worker, { kind: 'index', files });
+  index(worker: number, files: readonly string[], forCache: boolean): void {
+    this.post(worker, { kind: 'index', files, forCache });
   }
 
   prepare(worker: number, others: readonly MemoSummary[], counts: IndexCounts): void {
     this.post(worker, { kind: 'prepare', others, counts });
   }
 
-  check(worker: number, files: readonly string[]): void {
-    this.post(worker, { kind: 'check', files });
+  check(worker: number, files: readonly string[], forCache: boolean): void {
+    this.post(worker, { kind: 'check', files, forCache });
   }
 
   take(worker: number, wait: boolean): SliceAnswer | undefined {
     const thread = this.ensure(this.shares - 1)[worker]!;
     const reply = wait ? this.replyOf(thread) : this.replyIfThere(thread);
     if (!reply) return undefined;
-    if (reply.kind === 'index') return { kind: 'index', entries: reply.entries, counts: reply.counts, unreadable: reply.unreadable };
+    if (reply.kind === 'index') return { kind: 'index', entries: reply.entries, counts: reply.counts, unreadable: reply.unreadable, ...(reply.records ? { records: reply.records } : {}) };
     if (reply.kind === 'check') {
       for (const f of reply.failures) this.onRuleError?.(f.ruleId, f.file, new Error(f.message));
-      return { kind: 'check', diagnostics: reply.diagnostics };
+      return { kind: 'check', diagnostics: reply.diagnostics, ...(reply.stored ? { stored: reply.stored } : {}) };
     }
     throw new Error('a check worker answered out of turn');
   }

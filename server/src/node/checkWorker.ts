@@ -3,7 +3,8 @@
 // check to come), "here is the rest of the index" and "check this slice against it" until it is
 // stopped. Requests are answered one at a time, in the order they came.
 import { parentPort } from 'node:worker_threads';
-import { checkMemoFile } from '../core/check/checker';
+import { checkMemoFile, checkMemoFileRecorded, type SliceRecord } from '../core/check/checker';
+import type { MemoModel } from '../core/memo/memoModel';
 import type { Diagnostic } from '../core/types';
 import { parseMemo } from '../core/memo/memoParser';
 import { CachedInspectFs } from '../core/workspace/cachedInspectFs';
@@ -12,6 +13,7 @@ import { MemoIndex, summarise, type MemoSummary } from '../core/workspace/memoIn
 import { Workspace } from '../core/workspace/workspace';
 import { ALL_RULES } from '../rules/registry';
 import { REPLY_FLAG, type CheckWorkerData, type WorkerReply, type WorkerRequest } from './checkPool';
+import { contentHash, evidenceRecord, packSummary } from './checkCache';
 import { NodeWorkspaceFs } from './nodeWorkspaceFs';
 
 export function isCheckWorker(data: unknown): data is CheckWorkerData {
@@ -31,9 +33,9 @@ export function runCheckWorker(data: CheckWorkerData): void {
   data.port.on('message', (request: WorkerRequest) => {
     try {
       if (request.kind === 'summarise') reply(summariseAll(ws, request.files, request.light));
-      else if (request.kind === 'index') reply(indexSlice(ws, request.files));
+      else if (request.kind === 'index') reply(indexSlice(ws, request.files, request.forCache));
       else if (request.kind === 'prepare') prepare(ws, request);
-      else reply(checkSlice(ws, rules, data, request.files));
+      else reply(checkSlice(ws, rules, data, request.files, request.forCache));
     } catch (error) {
       reply({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -57,17 +59,21 @@ function summariseAll(ws: Workspace, files: readonly string[], light: boolean): 
 
 /**
  * Indexes a slice: its entries stay in this thread's index for the check, kept as a check reads
- * them, and are answered with the slice's own counts (made from the whole summaries).
+ * them, and are answered with the slice's own counts (made from the whole summaries). `forCache`:
+ * with each memo's content key, stamp and packed summary, as the result cache makes them.
  */
-function indexSlice(ws: Workspace, files: readonly string[]): WorkerReply {
+function indexSlice(ws: Workspace, files: readonly string[], forCache: boolean): WorkerReply {
   ws.memos.keepOnlyWhatChecksRead();
   const slice = new MemoIndex();
   const entries: MemoSummary[] = [];
   const unreadable: Diagnostic[] = [];
+  const records: SliceRecord[] = [];
   for (const file of files) {
+    const stamp = forCache ? ws.fs.stamp?.(file) : undefined;
     const text = ws.readMemoText(file);
     if (text !== undefined) {
       const summary = summarise(parseMemo(file, text));
+      if (forCache) records.push({ file, hash: contentHash(text), stamp, summary: packSummary(summary) });
       slice.set(summary);
       ws.memos.setCounted(summary);
       entries.push(ws.memos.get(file)!);
@@ -75,7 +81,7 @@ function indexSlice(ws: Workspace, files: readonly string[]): WorkerReply {
     const problem = ws.unreadable.get(file);
     if (problem) unreadable.push(problem);
   }
-  return { kind: 'index', entries, counts: slice.counts(), unreadable };
+  return { kind: 'index', entries, counts: slice.counts(), unreadable, ...(forCache ? { records } : {}) };
 }
 
 /** Completes this thread's index: the entries other threads made, and the whole workspace's counts. */
@@ -84,10 +90,15 @@ function prepare(ws: Workspace, request: Extract<WorkerRequest, { kind: 'prepare
   ws.memos.replaceCounts(request.counts);
 }
 
-function checkSlice(ws: Workspace, rules: typeof ALL_RULES, data: CheckWorkerData, files: readonly string[]): WorkerReply {
+/** The result cache's own fingerprint and evidence record, made on this thread. */
+const recordLikeTheCache = { contentKey: contentHash, evidenceOf: (ws: Workspace, memo: MemoModel) => evidenceRecord(memo, ws.fs) };
+
+function checkSlice(ws: Workspace, rules: typeof ALL_RULES, data: CheckWorkerData, files: readonly string[], forCache: boolean): WorkerReply {
   const ctx = ws.context();
   const failures: { ruleId: string; file: string; message: string }[] = [];
   const onRuleError = (ruleId: string, file: string, error: unknown) => failures.push({ ruleId, file, message: error instanceof Error ? error.message : String(error) });
-  const diagnostics = files.map((file) => checkMemoFile(ws, rules, ctx, { ...data.options, onRuleError }, file));
-  return { kind: 'check', diagnostics, failures };
+  const options = { ...data.options, onRuleError };
+  if (!forCache) return { kind: 'check', diagnostics: files.map((file) => checkMemoFile(ws, rules, ctx, options, file)), failures };
+  const checked = files.map((file) => checkMemoFileRecorded(ws, rules, ctx, options, file, recordLikeTheCache));
+  return { kind: 'check', diagnostics: checked.map((c) => c.diagnostics), stored: checked.map((c) => c.stored), failures };
 }

@@ -46,6 +46,22 @@ export interface MemoResultCache {
   pack(summary: MemoSummary): string;
   /** Records a checked memo; `summary` is its packed summary, or undefined when the cache's own entry for these bytes has it. */
   store(ws: Workspace, memo: MemoModel, key: string, stamp: string | undefined, summary: string | undefined, index: string, diagnostics: Diagnostic[]): void;
+  /** What the memo's evidence paths resolve to now, as `store` records it. */
+  evidenceOf(ws: Workspace, memo: MemoModel): string;
+  /** Records a memo checked on another thread (which fingerprinted, packed and resolved what `store` would). */
+  storeChecked(file: string, record: CheckedRecord, index: string, diagnostics: Diagnostic[]): void;
+}
+
+/** What a cache records of a memo besides its results: made by `store` itself, or by a pool thread. */
+export interface CheckedRecord {
+  /** The content key of the bytes checked. */
+  hash: string;
+  /** The file's stamp, taken before the bytes were read. */
+  stamp: string | undefined;
+  /** The memo's whole summary, packed (`pack`). */
+  summary: string | undefined;
+  /** What its evidence paths resolved to, as the cache records it. */
+  evidence: string;
 }
 
 /**
@@ -66,13 +82,18 @@ export interface MemoPool {
   /**
    * Hands thread `worker` (0 is the pool's first thread) a slice to index: it keeps what a check
    * reads of each memo (`MemoIndex.keepOnlyWhatChecksRead`) and answers with the entries and the
-   * slice's counts (for `MemoIndex.setCounted` and `addCounts`).
+   * slice's counts (for `MemoIndex.setCounted` and `addCounts`). `forCache`: also with each
+   * memo's content key, stamp and packed summary (`records`), for a result cache.
    */
-  index(worker: number, files: readonly string[]): void;
+  index(worker: number, files: readonly string[], forCache: boolean): void;
   /** Completes thread `worker`'s index before checking: the entries it did not index itself, and the whole workspace's counts. */
   prepare(worker: number, others: readonly MemoSummary[], counts: IndexCounts): void;
-  /** Hands thread `worker` a slice to check against the whole index: it answers with each memo's diagnostics, in order. */
-  check(worker: number, files: readonly string[]): void;
+  /**
+   * Hands thread `worker` a slice to check against the whole index: it answers with each memo's
+   * diagnostics, in order. `forCache`: suppressed ones included, with each memo's content key and
+   * evidence record (`stored`) for a result cache.
+   */
+  check(worker: number, files: readonly string[], forCache: boolean): void;
   /** Thread `worker`'s answer to the oldest slice it has not answered: waited for when `wait`, else undefined if not there yet. */
   take(worker: number, wait: boolean): SliceAnswer | undefined;
   /** Throws if one of the pool's threads died: the calling thread then stops instead of finishing for nothing. */
@@ -80,7 +101,23 @@ export interface MemoPool {
 }
 
 /** A pool thread's answer for one slice. */
-export type SliceAnswer = { kind: 'index'; entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[] } | { kind: 'check'; diagnostics: Diagnostic[][] };
+export type SliceAnswer =
+  | { kind: 'index'; entries: MemoSummary[]; counts: IndexCounts; unreadable: Diagnostic[]; records?: SliceRecord[] }
+  | { kind: 'check'; diagnostics: Diagnostic[][]; stored?: (SliceStored | undefined)[] };
+
+/** A memo of an indexed slice, for a result cache: the key and stamp of the bytes indexed, and its packed summary. */
+export interface SliceRecord {
+  file: string;
+  hash: string;
+  stamp: string | undefined;
+  summary: string;
+}
+
+/** A memo of a checked slice, for a result cache: the key of the bytes checked and its evidence record. */
+export interface SliceStored {
+  hash: string;
+  evidence: string;
+}
 
 export interface CheckOptions {
   overrides?: SeverityOverrides;
@@ -259,8 +296,11 @@ export function checkWorkspace(
   const result = (): WorkspaceCheck => ({ diagnostics: sortDiagnostics(diagnostics), memoFiles: checked, tenetFiles });
   const frontMatterIndex = only !== undefined && memoFiles.length > (options.fullIndexUpTo ?? FULL_INDEX_UP_TO);
   const pool = options.pool;
-  if (pool && pool.shares > 1 && !cache && !only && !ws.base && memoFiles.length >= Math.max(pool.minMemos, pool.shares)) {
-    checkShared(ws, rules, options, pool, memoFiles, out);
+  // A cache that knows fewer than half the memos (a first run, new settings) is filled on every
+  // thread; a warm one mostly reuses results, which one thread does faster than starting others.
+  const coldCache = cache !== undefined && memoFiles.filter((f) => !cache.holds(f)).length * 2 >= memoFiles.length;
+  if (pool && pool.shares > 1 && (!cache || coldCache) && !only && !ws.base && memoFiles.length >= Math.max(pool.minMemos, pool.shares)) {
+    checkShared(ws, rules, options, pool, memoFiles, out, cache);
     return result();
   }
   // Named files of a large workspace: the others' front matter is read on the pool's threads too.
@@ -404,11 +444,16 @@ function shareOut(files: readonly string[], shares: number): string[][] {
 /**
  * A whole-workspace check shared with a pool: slices of the memos go to whichever thread is free
  * (`inSliceOrder`), this one included, once to index and once to check against the full index.
- * Diagnostics come back in memo file order, as the one-thread loop produces them.
+ * Diagnostics come back in memo file order, as the one-thread loop produces them. With a result
+ * cache (a cold one: `checkWorkspace` decides), every memo's results are stored as that loop
+ * stores them, in the same order: the threads fingerprint, pack and resolve, this one records.
  */
-function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOptions, pool: MemoPool, memoFiles: string[], out: (diagnostics: Diagnostic[]) => void): void {
+function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOptions, pool: MemoPool, memoFiles: string[], out: (diagnostics: Diagnostic[]) => void, cache: MemoResultCache | undefined): void {
   const slices = slicesOf(memoFiles);
   const workers = pool.shares - 1;
+  const forCache = cache !== undefined;
+  /** For the cache: each memo's key, stamp and packed summary as indexed, until its results are stored. */
+  const records = new Map<string, SliceRecord>();
   // Every thread keeps only what a check reads of each memo, and the counts relevance weighs move
   // between threads as data: a thread holds the entries it indexed and is sent the others'.
   ws.memos.keepOnlyWhatChecksRead();
@@ -419,14 +464,19 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
       workers,
       post: (worker, slice) => {
         indexedBy[slice] = worker;
-        pool.index(worker, slices[slice]!);
+        pool.index(worker, slices[slice]!, forCache);
       },
       take: (worker, wait) => pool.take(worker, wait),
       local: (slice) => {
         for (const file of slices[slice]!) {
           pool.throwIfStopped();
+          // The stamp before the read, as the one-thread loop takes it.
+          const stamp = cache ? ws.fs.stamp?.(file) : undefined;
           const text = ws.readMemoText(file);
-          if (text !== undefined) ws.memos.set(summarise(parseMemo(file, text)));
+          if (text === undefined) continue;
+          const summary = summarise(parseMemo(file, text));
+          if (cache) records.set(file, { file, hash: cache.contentKey(text), stamp, summary: cache.pack(summary) });
+          ws.memos.set(summary);
         }
         return undefined;
       },
@@ -438,6 +488,7 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
       for (const entry of answer.entries) ws.memos.setCounted({ ...entry, file: own.get(entry.file) ?? entry.file });
       ws.memos.addCounts(answer.counts);
       for (const d of answer.unreadable) ws.unreadable.set(d.file, d);
+      for (const r of answer.records ?? []) records.set(own.get(r.file) ?? r.file, r);
     },
     Infinity,
   );
@@ -447,24 +498,38 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
     pool.prepare(worker, others, counts);
   }
   const ctx = ws.context();
+  const index = cache ? cache.indexKey(ws) : '';
   const order = new FileOrder(notOfMemos(ws, rules, ctx, options, undefined), out);
-  inSliceOrder<Diagnostic[][]>(
+  // Suppressed results are kept in the cache, so a later SARIF run can report them.
+  const visible = (list: Diagnostic[]) => (!forCache || options.includeSuppressed ? list : list.filter((d) => !d.suppressed));
+  inSliceOrder<{ diagnostics: Diagnostic[][]; stored?: (SliceStored | undefined)[] }>(
     slices.length,
     {
       workers,
-      post: (worker, slice) => pool.check(worker, slices[slice]!),
+      post: (worker, slice) => pool.check(worker, slices[slice]!, forCache),
       take: (worker, wait) => {
         const answer = pool.take(worker, wait);
         if (answer && answer.kind !== 'check') throw new Error('a check worker answered out of turn');
-        return answer?.diagnostics;
+        return answer;
       },
-      local: (slice) =>
-        slices[slice]!.map((file) => {
+      local: (slice) => {
+        const checked = slices[slice]!.map((file) => {
           pool.throwIfStopped();
-          return checkMemoFile(ws, rules, ctx, options, file);
-        }),
+          return cache ? checkMemoFileRecorded(ws, rules, ctx, options, file, cache) : { diagnostics: checkMemoFile(ws, rules, ctx, options, file), stored: undefined };
+        });
+        return { diagnostics: checked.map((c) => c.diagnostics), stored: checked.map((c) => c.stored) };
+      },
     },
-    (slice, diagnostics) => slices[slice]!.forEach((file, i) => order.memo(file, diagnostics[i] ?? [])),
+    (slice, answer) =>
+      slices[slice]!.forEach((file, i) => {
+        const diagnostics = answer.diagnostics[i] ?? [];
+        const stored = answer.stored?.[i];
+        const record = records.get(file);
+        // Stored only when the bytes checked are the bytes indexed (a memo saved between the passes is not).
+        if (cache && stored && record && record.hash === stored.hash) cache.storeChecked(file, { hash: record.hash, stamp: record.stamp, summary: record.summary, evidence: stored.evidence }, index, diagnostics);
+        records.delete(file);
+        order.memo(file, visible(diagnostics));
+      }),
   );
   order.finish();
 }
@@ -478,4 +543,25 @@ export function checkMemoFile(ws: Workspace, rules: readonly Rule[], ctx: RuleCo
   if (!ws.memos.get(file)) return [];
   const model = ws.readMemo(file);
   return model ? checkMemo(model, rules, ctx, options) : loadDiagnostics(ws, rules, options).filter((d) => d.file === file);
+}
+
+/**
+ * A memo of a shared check whose results a cache will store: its diagnostics with the suppressed
+ * ones, and the content key and evidence record of the bytes checked (`record` makes them as the
+ * cache does: the cache itself, or the same functions on a pool thread).
+ */
+export function checkMemoFileRecorded(
+  ws: Workspace,
+  rules: readonly Rule[],
+  ctx: RuleContext,
+  options: CheckOptions,
+  file: string,
+  record: Pick<MemoResultCache, 'contentKey' | 'evidenceOf'>,
+): { diagnostics: Diagnostic[]; stored: SliceStored | undefined } {
+  if (!ws.memos.get(file)) return { diagnostics: [], stored: undefined };
+  const text = ws.readMemoText(file);
+  if (text === undefined) return { diagnostics: loadDiagnostics(ws, rules, options).filter((d) => d.file === file), stored: undefined };
+  const model = parseMemo(file, text);
+  const diagnostics = checkMemo(model, rules, ctx, { ...options, includeSuppressed: true });
+  return { diagnostics, stored: { hash: record.contentKey(text), evidence: record.evidenceOf(ws, model) } };
 }
