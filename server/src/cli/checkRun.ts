@@ -65,7 +65,7 @@ export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: 
   const { fs, cacheStore, baseRef, threads, stream, ...checkOptions } = options;
   if (stream && target.files) throw new Error('named files are not checked into a stream');
   // One run sees one state of the disk, so each path is inspected once however many memos cite it.
-  const ws = new Workspace(fs ?? new CachedInspectFs(new NodeWorkspaceFs(target.root, { oneRun: true })), rules.map((r) => r.id), today);
+  const ws = new Workspace(fs ?? new CachedInspectFs(new NodeWorkspaceFs(target.root, { oneRun: true, ...(threads ? { readAheadScript: threads.script } : {}) })), rules.map((r) => r.id), today);
   if (baseRef !== undefined) {
     // The base's memos are those the workspace's own globs match.
     ws.loadConfig();

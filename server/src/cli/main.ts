@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
+import { isReadAhead, runReadAhead } from '../node/readAhead';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isCheckSupervisor, runCheckSupervisor } from '../node/checkSupervisor';
 import { isCheckWorker, runCheckWorker } from '../node/checkWorker';
@@ -25,7 +26,7 @@ const io: CommandIo = {
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
   today: localToday(),
-  // The bundle itself is the check workers and their supervisor (see the end of this file).
+  // The bundle itself is the check workers, their supervisor and the read-ahead thread (see the end of this file).
   workerScript: __filename,
   cores: availableParallelism(),
   stdout: processStdoutWriter(() => process.exit(process.exitCode ?? EXIT_OK)),
@@ -221,3 +222,4 @@ setFlagsFromString('--max-semi-space-size=8');
 if (isMainThread) setImmediate(() => main(process.argv.slice(2)));
 else if (isCheckSupervisor(workerData)) runCheckSupervisor(workerData);
 else if (isCheckWorker(workerData)) runCheckWorker(workerData);
+else if (isReadAhead(workerData)) void runReadAhead(workerData);

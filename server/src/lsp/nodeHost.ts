@@ -8,7 +8,8 @@ import type { ServiceHost } from '../service/host';
 /** The language service's host in the server: the disk, the client's open documents, the user's clock. */
 export function nodeServiceHost(documents: TextDocuments<TextDocument>, log: (message: string) => void): ServiceHost {
   return {
-    fileSystem: (root) => new NodeWorkspaceFs(root),
+    // The server's bundle is also the read-ahead thread (lsp/main.ts).
+    fileSystem: (root) => new NodeWorkspaceFs(root, { readAheadScript: __filename }),
     findConfigRoot: (dir) => findWorkspaceRoot(dir, CONFIG_FILE),
     documents,
     today: () => localToday(),

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
+import { startReadAhead, type ReadAhead } from './readAhead';
 import { looksBinary, MAX_FILE_BYTES, normaliseRelative, type HeadResult, type PathInfo, type ReadResult, type WorkspaceFs } from '../core/workspace/workspaceFs';
 
 // The disk-backed workspace. It is the one place the core reads files, so the rule "never read
@@ -20,9 +21,14 @@ export class NodeWorkspaceFs implements WorkspaceFs {
   /** `inspect` answers within one `oneState` stretch (a CLI run caches them in `CachedInspectFs`). */
   private inspected: Map<string, PathInfo> | undefined;
   private readonly oneRun: boolean;
+  /** The script a read-ahead thread runs (`readSoon`); none: no reading ahead. */
+  private readonly readAheadScript: string | undefined;
+  private readAhead: ReadAhead | undefined;
 
-  constructor(root: string, options: { oneRun?: boolean } = {}) {
+  /** `readAheadScript`: a bundle that runs `runReadAhead` when started as a read-ahead thread (node/readAhead.ts). */
+  constructor(root: string, options: { oneRun?: boolean; readAheadScript?: string } = {}) {
     this.oneRun = options.oneRun === true;
+    this.readAheadScript = options.readAheadScript;
     this.realFolders = this.oneRun ? new Map() : undefined;
     this.root = path.resolve(root);
     this.realRoot = safeRealpath(this.root) ?? this.root;
@@ -97,6 +103,14 @@ export class NodeWorkspaceFs implements WorkspaceFs {
     if (!stat.isFile()) return { ok: false, reason: 'unreadable', detail: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, reason: 'too-large', detail: `${stat.size} bytes` };
     return { ok: true, abs, size: stat.size };
+  }
+
+  /** Reads the files' starts ahead on a thread of its own (the last read-ahead asked for is stopped). */
+  readSoon(rels: readonly string[]): void {
+    if (this.readAheadScript === undefined || rels.length === 0) return;
+    this.readAhead?.stop();
+    const files = rels.map((rel) => normaliseRelative(rel)).filter((rel) => rel !== undefined);
+    this.readAhead = startReadAhead(this.readAheadScript, this.root, files);
   }
 
   stamp(rel: string): string | undefined {

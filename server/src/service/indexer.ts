@@ -37,6 +37,8 @@ export async function indexFolder(folder: ProjectFolder, onProgress: (progress: 
   if (reloadSharedFiles) folder.loadSharedFiles();
   const ws = folder.ws;
   const files = ws.listMemoFiles();
+  // Each memo is read in turn, twice for most (its front matter, then its body): the disk may fetch them meanwhile.
+  ws.fs.readSoon?.(files);
   const bodiesToRead: string[] = [];
   folder.index = { state: 'indexing', done: 0, total: files.length };
   onProgress(folder.index);

@@ -38,6 +38,10 @@ export class OverlayWorkspaceFs implements WorkspaceFs {
     return this.disk.glob(patterns);
   }
 
+  readSoon(paths: readonly string[]): void {
+    this.disk.readSoon?.(paths);
+  }
+
   oneState<T>(run: () => T): T {
     return inOneState(this.disk, run);
   }

@@ -299,6 +299,8 @@ export function checkWorkspace(
   // A cache that knows fewer than half the memos (a first run, new settings) is filled on every
   // thread; a warm one mostly reuses results, which one thread does faster than starting others.
   const coldCache = cache !== undefined && memoFiles.filter((f) => !cache.holds(f)).length * 2 >= memoFiles.length;
+  // Most memos will be read (none is known to the cache by its stamp): the disk may fetch them meanwhile.
+  if (!only && (!cache || coldCache)) ws.fs.readSoon?.(memoFiles);
   if (pool && pool.shares > 1 && (!cache || coldCache) && !only && !ws.base && memoFiles.length >= Math.max(pool.minMemos, pool.shares)) {
     checkShared(ws, rules, options, pool, memoFiles, out, cache);
     return result();

@@ -31,4 +31,8 @@ export class CachedInspectFs implements WorkspaceFs {
   stamp(path: string): string | undefined {
     return this.inner.stamp?.(path);
   }
+
+  readSoon(paths: readonly string[]): void {
+    this.inner.readSoon?.(paths);
+  }
 }

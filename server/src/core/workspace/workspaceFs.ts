@@ -47,6 +47,11 @@ export interface WorkspaceFs {
    * long-lived reader.
    */
   oneState?<T>(run: () => T): T;
+  /**
+   * A hint: these files are about to be read, in this order. A disk-backed reader may fetch them
+   * meanwhile (node/readAhead.ts); what any read returns is the same either way.
+   */
+  readSoon?(paths: readonly string[]): void;
 }
 
 /** The start of a file through `WorkspaceFs.readHead`, or the whole text when the file system reads only whole files. */
