@@ -35,10 +35,10 @@ export function memoTerms(memo: MemoModel): MemoTerms {
   return t;
 }
 
-/** `weightsOnly`: the weights alone (what the index keeps), without the surfaces and sequences only ranking reads. */
-function computeTerms(memo: MemoModel, weightsOnly = false): MemoTerms {
+/** Everything ranking reads of a memo's terms (`keyTerms` counts the weights alone). */
+function computeTerms(memo: MemoModel): MemoTerms {
   const acc: MemoTerms = { weights: new Map(), surface: new Map(), sequences: [] };
-  countTerms(memo, acc, weightsOnly);
+  countTerms(memo, acc, false);
   // The weights in the order the memo first used each term, as a map built term by term would hold them.
   for (const id of touched) acc.weights.set(termNames[id]!, weightOf[id]!);
   clearCounts();
@@ -47,6 +47,8 @@ function computeTerms(memo: MemoModel, weightsOnly = false): MemoTerms {
 
 /** Counts a memo's terms into `weightOf` / `touched` (and its surfaces and sequences into `acc`, unless `weightsOnly`). */
 function countTerms(memo: MemoModel, acc: MemoTerms, weightsOnly: boolean): void {
+  // Left over only if a count was cut short by an error: no memo may start with another's weights.
+  clearCounts();
   if (termNames.length > MAX_TERMS) forgetTerms();
   if (memo.title) addText(acc, memo.title.value, TITLE_WEIGHT, weightsOnly);
   for (const line of memo.prose) addText(acc, line.text, line.mention ? MENTION_WEIGHT : 1, weightsOnly);
