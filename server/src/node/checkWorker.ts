@@ -3,7 +3,7 @@
 // check to come), "here is the rest of the index" and "check this slice against it" until it is
 // stopped. Requests are answered one at a time, in the order they came.
 import { parentPort } from 'node:worker_threads';
-import { checkMemoFile, checkMemoFileRecorded, type SliceRecord } from '../core/check/checker';
+import { checkMemoFile, type SliceRecord } from '../core/check/checker';
 import type { MemoModel } from '../core/memo/memoModel';
 import type { Diagnostic } from '../core/types';
 import { parseMemo } from '../core/memo/memoParser';
@@ -98,7 +98,6 @@ function checkSlice(ws: Workspace, rules: typeof ALL_RULES, data: CheckWorkerDat
   const failures: { ruleId: string; file: string; message: string }[] = [];
   const onRuleError = (ruleId: string, file: string, error: unknown) => failures.push({ ruleId, file, message: error instanceof Error ? error.message : String(error) });
   const options = { ...data.options, onRuleError };
-  if (!forCache) return { kind: 'check', diagnostics: files.map((file) => checkMemoFile(ws, rules, ctx, options, file)), failures };
-  const checked = files.map((file) => checkMemoFileRecorded(ws, rules, ctx, options, file, recordLikeTheCache));
-  return { kind: 'check', diagnostics: checked.map((c) => c.diagnostics), stored: checked.map((c) => c.stored), failures };
+  const checked = files.map((file) => checkMemoFile(ws, rules, ctx, options, file, forCache ? recordLikeTheCache : undefined));
+  return { kind: 'check', diagnostics: checked.map((c) => c.diagnostics), ...(forCache ? { stored: checked.map((c) => c.stored) } : {}), failures };
 }

@@ -517,7 +517,7 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
       local: (slice) => {
         const checked = slices[slice]!.map((file) => {
           pool.throwIfStopped();
-          return cache ? checkMemoFileRecorded(ws, rules, ctx, options, file, cache) : { diagnostics: checkMemoFile(ws, rules, ctx, options, file), stored: undefined };
+          return checkMemoFile(ws, rules, ctx, options, file, cache);
         });
         return { diagnostics: checked.map((c) => c.diagnostics), stored: checked.map((c) => c.stored) };
       },
@@ -539,31 +539,23 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
 /**
  * One memo of a shared check, read and parsed again (a large check holds no parses between its
  * passes): a memo unreadable when it was indexed has only its load problem, which the report
- * slots in; one that became unreadable since says so.
+ * slots in; one that became unreadable since says so. With `record` (results a cache will
+ * store): the suppressed diagnostics too, and the content key and evidence record of the bytes
+ * checked, made as the cache makes them (the cache itself, or the same functions on a pool thread).
  */
-export function checkMemoFile(ws: Workspace, rules: readonly Rule[], ctx: RuleContext, options: CheckOptions, file: string): Diagnostic[] {
-  if (!ws.memos.get(file)) return [];
-  const model = ws.readMemo(file);
-  return model ? checkMemo(model, rules, ctx, options) : loadDiagnostics(ws, rules, options).filter((d) => d.file === file);
-}
-
-/**
- * A memo of a shared check whose results a cache will store: its diagnostics with the suppressed
- * ones, and the content key and evidence record of the bytes checked (`record` makes them as the
- * cache does: the cache itself, or the same functions on a pool thread).
- */
-export function checkMemoFileRecorded(
+export function checkMemoFile(
   ws: Workspace,
   rules: readonly Rule[],
   ctx: RuleContext,
   options: CheckOptions,
   file: string,
-  record: Pick<MemoResultCache, 'contentKey' | 'evidenceOf'>,
+  record?: Pick<MemoResultCache, 'contentKey' | 'evidenceOf'>,
 ): { diagnostics: Diagnostic[]; stored: SliceStored | undefined } {
   if (!ws.memos.get(file)) return { diagnostics: [], stored: undefined };
   const text = ws.readMemoText(file);
   if (text === undefined) return { diagnostics: loadDiagnostics(ws, rules, options).filter((d) => d.file === file), stored: undefined };
   const model = parseMemo(file, text);
+  if (!record) return { diagnostics: checkMemo(model, rules, ctx, options), stored: undefined };
   const diagnostics = checkMemo(model, rules, ctx, { ...options, includeSuppressed: true });
   return { diagnostics, stored: { hash: record.contentKey(text), evidence: record.evidenceOf(ws, model) } };
 }
