@@ -44,6 +44,9 @@ export function readStructure(text: string): MarkdownStructure {
  */
 export function readBodyStructure(text: string, bodyStart: number): MarkdownStructure {
   if (bodyStart <= 0) return readStructure(text);
+  // No body (a memo read up to its closing fence, as the editor's first index pass does): blank
+  // lines hold no markdown, and blanking the front matter was a tenth of that pass.
+  if (bodyStart >= text.length) return { headings: [], excluded: [], parser: 'plain' };
   return readStructure(text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(bodyStart));
 }
 
