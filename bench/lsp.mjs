@@ -26,7 +26,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, ProgressType, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SERVER = path.join(REPO, 'dist', 'server.js');
+// BENCH_SERVER: another build's server, for a side-by-side A/B run.
+export const SERVER = process.env.BENCH_SERVER ?? path.join(REPO, 'dist', 'server.js');
 const SERVER_NODE_OPTIONS = JSON.parse(fs.readFileSync(path.join(REPO, 'server', 'src', 'shared', 'serverNodeOptions.json'), 'utf8'));
 const EDITS = 200;
 const DEBOUNCE_MS = 0;
