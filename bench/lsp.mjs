@@ -154,6 +154,9 @@ class Session {
   async run(result, { longMemo, openMemo, expectedMemos, edits }) {
     const folder = this.folder();
     let sawIndexing = false;
+    // Status messages are coalesced, so a small workspace may go straight to `ready`; the
+    // progress begin is sent at once whenever indexing starts.
+    this.waitFor('$/progress', (p) => (sawIndexing ||= p.value?.kind === 'begin'), INDEX_TIMEOUT_MS).catch(() => {});
     const ready = this.waitFor(
       'decisionMemos/status',
       (p) => {
