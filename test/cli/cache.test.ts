@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readCacheFile } from '../../server/src/cli/cacheFile';
 
 // `check --cache` must give exactly the cold result, whatever changed between runs.
 
@@ -108,8 +109,9 @@ describe('check --cache', () => {
     const cold = check(named);
     const first = check(named, '--cache-location', cacheFile);
     expect(first).toEqual(cold);
-    const written = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { roots: Record<string, { indexed?: Record<string, unknown> }> };
-    expect(Object.keys(Object.values(written.roots)[0]!.indexed ?? {}).length).toBeGreaterThanOrEqual(1010);
+    const written = readCacheFile(cacheFile);
+    expect([...written.roots.values()][0]!.indexed.size).toBeGreaterThanOrEqual(1010);
+    written.close();
     expect(check(named, '--cache-location', cacheFile)).toEqual(cold);
 
     // A memo not named takes the named memo's id. With its size and modification time as they
@@ -137,21 +139,27 @@ describe('check --cache', () => {
     const cacheFile = path.join(dir, 'cache.json');
     fs.writeFileSync(cacheFile, '{not json');
     sameAsCold(dir, cacheFile);
-    expect(() => JSON.parse(fs.readFileSync(cacheFile, 'utf8'))).not.toThrow();
+    const replaced = readCacheFile(cacheFile);
+    expect([...replaced.roots.values()][0]!.entries.size).toBe(2);
+    replaced.close();
   });
 
   it('reads a damaged entry as a memo to check again, never as results', () => {
     const dir = workspace();
     const cacheFile = path.join(dir, 'cache.json');
     sameAsCold(dir, cacheFile);
-    type Entries = Record<string, Record<string, unknown>>;
-    const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { roots: Record<string, { entries: Entries }> };
-    const entries = Object.values(data.roots)[0]!.entries;
-    // Held as JSON text inside the file; damage each kind of it in one entry or another.
-    entries['decisions/0001-a.md']!.summary = '{"file": ';
-    entries['decisions/0001-a.md']!.diagnostics = 'not json';
-    entries['decisions/0002-b.md']!.evidence = 42;
-    fs.writeFileSync(cacheFile, JSON.stringify(data));
+    // Lines 0 and 1 are the file's and the root's heads; then three lines per memo: its head, its
+    // summary and its results ([evidence, diagnostics]). Damage each kind in one entry or another.
+    const lines = fs.readFileSync(cacheFile, 'utf8').split('\n');
+    const at = (file: string) => lines.findIndex((l) => l.startsWith(`${JSON.stringify([file]).slice(0, -1)},`));
+    const a = at('decisions/0001-a.md');
+    const b = at('decisions/0002-b.md');
+    expect(a).toBeGreaterThan(1);
+    expect(b).toBeGreaterThan(1);
+    lines[a + 1] = '{"file": ';
+    lines[a + 2] = 'not json';
+    lines[b + 2] = '[42,[]]';
+    fs.writeFileSync(cacheFile, lines.join('\n'));
     sameAsCold(dir, cacheFile);
     sameAsCold(dir, cacheFile);
   });

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import pc from 'picocolors';
 import type { Rule } from '../core/check/rule';
 import { ALL_RULES } from '../rules/registry';
-import { DEFAULT_CACHE_FILE, readCacheFile, writeCacheFile } from './cacheFile';
+import { DEFAULT_CACHE_FILE, readCacheFile, writeCacheFile, type CacheFile } from './cacheFile';
 import { narrowToChanged } from './changedTargets';
 import { countSeverities, writeReport, type ReportWriter } from './checkReport';
 import type { DiagnosticStream } from '../core/check/checker';
@@ -66,9 +66,17 @@ export interface CommandIo {
  */
 export function runCheck(paths: readonly string[], options: CheckCommandOptions, io: CommandIo, rules: readonly Rule[] = ALL_RULES): number {
   const targets = resolveTargets(paths, io.cwd).map((t) => (options.changed ? changedOnly(t, options.changed, rules, io) : t));
-  const { failures, onRuleError } = ruleFailureLog();
   const cacheFile = options.cache || options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined;
   const cacheStore = cacheFile ? readCacheFile(cacheFile) : undefined;
+  try {
+    return checkTargets(targets, options, io, rules, cacheStore);
+  } finally {
+    cacheStore?.close();
+  }
+}
+
+function checkTargets(targets: CheckTarget[], options: CheckCommandOptions, io: CommandIo, rules: readonly Rule[], cacheStore: CacheFile | undefined): number {
+  const { failures, onRuleError } = ruleFailureLog();
   // No output format prints quick fixes, so they are not kept. SARIF reports what suppression
   // comments silence, marked as suppressed; every other format leaves it out.
   const withSuppressed = options.format === 'sarif';
@@ -101,11 +109,11 @@ export function runCheck(paths: readonly string[], options: CheckCommandOptions,
     const outcome = checkTarget(only, rules, io.today, { ...targetOptions, stream });
     output.write(writer.end());
     output.flush();
-    if (cacheFile && cacheStore && cacheStore.dirty) writeCacheFile(cacheFile, cacheStore, io);
+    if (cacheStore) writeCacheFile(cacheStore, io);
     return finishCheck(counts, [outcome], failures, options.maxWarnings, io);
   }
   const outcomes = targets.map((t) => checkTarget(t, rules, io.today, targetOptions));
-  if (cacheFile && cacheStore && cacheStore.dirty) writeCacheFile(cacheFile, cacheStore, io);
+  if (cacheStore) writeCacheFile(cacheStore, io);
   const everything = mergeOutcomes(outcomes);
   io.stdout(writeReport(writer, { ...everything, diagnostics: shownOf(everything.diagnostics) }));
   return finishCheck(countSeverities(counted(everything.diagnostics)), outcomes, failures, options.maxWarnings, io);

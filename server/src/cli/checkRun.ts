@@ -7,7 +7,7 @@ import { CachedInspectFs } from '../core/workspace/cachedInspectFs';
 import { CONFIG_FILE } from '../core/workspace/config';
 import { Workspace } from '../core/workspace/workspace';
 import type { WorkspaceFs } from '../core/workspace/workspaceFs';
-import { CheckCache, settingsKey } from '../node/checkCache';
+import { CheckCache, settingsKey, type CacheData } from '../node/checkCache';
 import { CheckWorkerStopped, NodeCheckPool } from '../node/checkPool';
 import { ALL_RULES } from '../rules/registry';
 import { findWorkspaceRoot, NodeWorkspaceFs } from '../node/nodeWorkspaceFs';
@@ -73,7 +73,7 @@ export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: 
   }
   const cacheTag = `${TOOL_VERSION}\0${rules.map((r) => r.id).join(',')}${ws.base ? `\0base ${baseFingerprint(ws.base)}` : ''}`;
   let cache: CheckCache | undefined;
-  const cacheFactory = cacheStore ? (w: Workspace) => (cache = new CheckCache(cacheStore.roots[target.root], settingsKey(w, cacheTag))) : undefined;
+  const cacheFactory = cacheStore ? (w: Workspace) => (cache = new CheckCache(cacheStore.roots.get(target.root), settingsKey(w, cacheTag), cacheStore)) : undefined;
   // Workers read the disk and run the registry's rules themselves: only for those.
   const pool =
     threads && threads.jobs > 1 && !fs && rules.every((r) => ALL_RULES.includes(r))
@@ -96,7 +96,7 @@ export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: 
   }
   // A partial check (named files) leaves the other entries as they were.
   if (cacheStore && cache?.changed) {
-    cacheStore.roots[target.root] = target.files ? mergeEntries(cacheStore.roots[target.root], cache.toJSON()) : cache.toJSON();
+    cacheStore.roots.set(target.root, target.files ? mergeEntries(cacheStore.roots.get(target.root), cache.toData()) : cache.toData());
     cacheStore.dirty = true;
   }
   const settingsFiles = new Set([CONFIG_FILE, ws.config.people]);
@@ -130,9 +130,10 @@ export function checkTarget(target: CheckTarget, rules: readonly Rule[], today: 
   };
 }
 
-function mergeEntries(previous: CacheStore['roots'][string] | undefined, current: CacheStore['roots'][string]): CacheStore['roots'][string] {
+function mergeEntries(previous: CacheData | undefined, current: CacheData): CacheData {
   if (!previous || previous.settingsKey !== current.settingsKey) return current;
-  return { ...current, entries: { ...previous.entries, ...current.entries }, indexed: { ...previous.indexed, ...current.indexed } };
+  // A memo keeps its place in the file; this run's entry replaces what was read.
+  return { ...current, entries: new Map([...previous.entries, ...current.entries]), indexed: new Map([...previous.indexed, ...current.indexed]) };
 }
 
 /** One report for all targets: paths relative to the deepest folder holding every root. */

@@ -3,7 +3,7 @@ import { resolveEvidencePath } from '../core/evidence/evidencePaths';
 import type { MemoSummary } from '../core/workspace/memoIndex';
 import type { MemoModel } from '../core/memo/memoModel';
 import type { Diagnostic } from '../core/types';
-import type { CheckedRecord, MemoResultCache } from '../core/check/checker';
+import type { CheckedRecord, MemoResultCache, PackedSummary } from '../core/check/checker';
 import type { Workspace } from '../core/workspace/workspace';
 
 // The result cache behind `check --cache`. A memo's diagnostics are reused only when nothing
@@ -15,40 +15,54 @@ import type { Workspace } from '../core/workspace/workspace';
 //     whole cache;
 //   - the cross-memo facts (ids and supersede links of every memo) — the index key;
 //   - what its evidence paths resolve to on disk right now (re-checked with a stat each run).
-// The cache is plain JSON, safe to delete, and a file that does not parse is ignored.
+// The cache file is JSON lines (`cli/cacheFile.ts`), safe to delete; one that does not read is ignored.
 //
-// An entry's summary, evidence and diagnostics are held as JSON text inside the JSON (parsed when
-// a run asks for them): 50,000 entries read as objects were most of a warm run's memory, and a run
-// that fills the cache held every memo's summary and results as objects until its end (1.2 GB at
-// 30,000 memos). As text, an entry costs about its size in the file.
+// An entry's summary and results stay on disk: the run holds where they are (`Span`) and reads
+// one when it asks for it; what this run records is set aside on disk too, and the file is
+// composed from both at the end. 50,000 entries held as text were most of a warm run's memory,
+// and a run that fills the cache held every memo's summary and results until its end (749 MB at
+// 50,000 memos).
 
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
-interface CacheEntry {
+/** Where a piece of an entry lies: in the cache file read at the start, or set aside by this run. */
+export interface Span {
+  source: 'read' | 'aside';
+  offset: number;
+  length: number;
+}
+
+/** The bytes behind the spans (`cli/cacheFile.ts`). */
+export interface CacheBytes {
+  /** The text at a span; undefined when it cannot be read whole (a file cut short). */
+  read(span: Span): string | undefined;
+  /** Writes text aside for the file composed at the end. */
+  setAside(text: string): Span;
+}
+
+export interface CacheEntry {
   hash: string;
   /** The file's stamp when `hash` was taken (`WorkspaceFs.stamp`), if it had one. */
   stamp?: string;
-  /** The memo's whole summary (`MemoSummary`), as JSON. */
-  summary: string;
   indexKey: string;
-  /** Evidence targets and what they resolved to when the entry was written (`[target, resolution][]`), as JSON. */
-  evidence: string;
-  /** Its diagnostics without fixes (`Diagnostic[]`), as JSON. */
-  diagnostics: string;
+  /** The memo's whole summary (`MemoSummary`), as JSON. */
+  summary: Span;
+  /** `[evidence, diagnostics]` as JSON: the evidence targets and what they resolved to when the entry was written (`[target, resolution][]`), and its diagnostics without fixes. */
+  results: Span;
 }
 
-/** A memo that was only indexed (`frontMatterSummary`), by a check of named files: its entry (JSON) and the file's stamp. */
-interface IndexEntry {
+/** A memo that was only indexed (`frontMatterSummary`), by a check of named files: the file's stamp and its entry (JSON). */
+export interface IndexEntry {
   stamp: string;
-  summary: string;
+  summary: Span;
 }
 
+/** One workspace root's entries, in file order. */
 export interface CacheData {
-  format: number;
   settingsKey: string;
-  entries: Record<string, CacheEntry>;
+  entries: Map<string, CacheEntry>;
   /** Index entries of memos that checks of named files read and did not check. */
-  indexed?: Record<string, IndexEntry>;
+  indexed: Map<string, IndexEntry>;
 }
 
 /** A fingerprint of a memo's bytes (`MemoResultCache.contentKey`); check workers take it too. */
@@ -80,21 +94,21 @@ function indexKey(ws: Workspace): string {
 }
 
 export class CheckCache implements MemoResultCache {
-  private readonly entries: Record<string, CacheEntry>;
-  private readonly next: Record<string, CacheEntry> = {};
-  private readonly indexed: Record<string, IndexEntry>;
-  private readonly nextIndexed: Record<string, IndexEntry> = {};
+  private readonly entries: ReadonlyMap<string, CacheEntry>;
+  private readonly next = new Map<string, CacheEntry>();
+  private readonly indexed: ReadonlyMap<string, IndexEntry>;
+  private readonly nextIndexed = new Map<string, IndexEntry>();
   private stored = false;
   hits = 0;
 
   constructor(
-    previous: unknown,
+    previous: CacheData | undefined,
     private readonly settings: string,
+    private readonly bytes: CacheBytes,
   ) {
-    const data = previous as Partial<CacheData> | undefined;
-    const usable = data && data.format === CACHE_FORMAT && data.settingsKey === settings && typeof data.entries === 'object' && data.entries !== null;
-    this.entries = usable ? (data.entries as Record<string, CacheEntry>) : {};
-    this.indexed = usable && typeof data.indexed === 'object' && data.indexed !== null ? data.indexed : {};
+    const usable = previous?.settingsKey === settings;
+    this.entries = usable ? previous.entries : new Map();
+    this.indexed = usable ? previous.indexed : new Map();
   }
 
   contentKey(text: string): string {
@@ -107,55 +121,62 @@ export class CheckCache implements MemoResultCache {
 
   /** The cached summary of a memo whose bytes have not changed. */
   summary(file: string, hash: string): MemoSummary | undefined {
-    const e = this.entries[file];
-    return e && e.hash === hash ? parsedSummary(e.summary) : undefined;
+    const e = this.entries.get(file);
+    return e && e.hash === hash ? this.summaryAt(e.summary) : undefined;
   }
 
-  pack(summary: MemoSummary): string {
-    return packSummary(summary);
+  pack(summary: MemoSummary): PackedSummary {
+    return this.setAside(packSummary(summary));
+  }
+
+  setAside(packed: string): PackedSummary {
+    return this.bytes.setAside(packed) as unknown as PackedSummary;
   }
 
   holds(file: string): boolean {
-    return Object.hasOwn(this.entries, file);
+    return this.entries.has(file);
   }
 
   unchanged(file: string, stamp: string): { key: string; summary: MemoSummary } | undefined {
-    const e = this.entries[file];
-    const summary = e && e.stamp === stamp ? parsedSummary(e.summary) : undefined;
+    const e = this.entries.get(file);
+    const summary = e && e.stamp === stamp ? this.summaryAt(e.summary) : undefined;
     return summary ? { key: e!.hash, summary } : undefined;
   }
 
   indexEntry(file: string, stamp: string): MemoSummary | undefined {
-    const e = this.indexed[file];
-    return e && e.stamp === stamp ? parsedSummary(e.summary) : undefined;
+    const e = this.indexed.get(file);
+    return e && e.stamp === stamp ? this.summaryAt(e.summary) : undefined;
   }
 
   rememberIndexEntry(file: string, stamp: string, summary: MemoSummary): void {
-    this.nextIndexed[file] = { stamp, summary: this.pack(summary) };
+    this.nextIndexed.set(file, { stamp, summary: this.bytes.setAside(packSummary(summary)) });
     this.stored = true;
   }
 
   /** Cached diagnostics, when the index and the memo's evidence on disk are as they were. */
   diagnostics(ws: Workspace, file: string, hash: string, index: string, stamp: string | undefined): Diagnostic[] | undefined {
-    const e = this.entries[file];
+    const e = this.entries.get(file);
     if (!e || e.hash !== hash || e.indexKey !== index) return undefined;
-    const evidence = parsed<[string, string][]>(e.evidence);
-    const diagnostics = parsed<Diagnostic[]>(e.diagnostics);
+    const results = parsed<[unknown, unknown]>(this.bytes.read(e.results));
+    if (!Array.isArray(results)) return undefined;
+    const [evidence, diagnostics] = results as [[string, string][], Diagnostic[]];
     if (!Array.isArray(evidence) || !Array.isArray(diagnostics)) return undefined;
-    for (const [target, was] of evidence) {
-      if (JSON.stringify(resolveEvidencePath(target, file, ws.fs)) !== was) return undefined;
+    for (const pair of evidence) {
+      if (!Array.isArray(pair)) return undefined;
+      const [target, was] = pair;
+      if (typeof target !== 'string' || JSON.stringify(resolveEvidencePath(target, file, ws.fs)) !== was) return undefined;
     }
     this.hits++;
     // Same bytes under a new stamp (touched, checked out again): the next run need not read it.
-    if (e.stamp === stamp) this.next[file] = e;
+    if (e.stamp === stamp) this.next.set(file, e);
     else {
-      this.next[file] = { ...e, stamp };
+      this.next.set(file, { ...e, ...(stamp !== undefined ? { stamp } : {}) });
       this.stored = true;
     }
     return diagnostics;
   }
 
-  store(ws: Workspace, memo: MemoModel, hash: string, stamp: string | undefined, summary: string | undefined, index: string, diagnostics: Diagnostic[]): void {
+  store(ws: Workspace, memo: MemoModel, hash: string, stamp: string | undefined, summary: PackedSummary | undefined, index: string, diagnostics: Diagnostic[]): void {
     this.storeChecked(memo.file, { hash, stamp, summary, evidence: this.evidenceOf(ws, memo) }, index, diagnostics);
   }
 
@@ -164,35 +185,37 @@ export class CheckCache implements MemoResultCache {
   }
 
   storeChecked(file: string, record: CheckedRecord, index: string, diagnostics: Diagnostic[]): void {
-    const previous = this.entries[file];
-    const packed = record.summary ?? (previous?.hash === record.hash ? previous.summary : undefined);
+    const previous = this.entries.get(file);
+    const summary = (record.summary as unknown as Span | undefined) ?? (previous?.hash === record.hash ? previous.summary : undefined);
     // Without the summary of these bytes there is nothing a later run could index from.
-    if (packed === undefined) return;
+    if (summary === undefined) return;
     // Fixes are for editors; the CLI prints none, and they would double the file.
     const lean = diagnostics.map(({ fixes: _fixes, ...d }) => d);
-    this.next[file] = {
+    this.next.set(file, {
       hash: record.hash,
       ...(record.stamp !== undefined ? { stamp: record.stamp } : {}),
-      summary: packed,
       indexKey: index,
-      evidence: record.evidence,
-      diagnostics: JSON.stringify(lean),
-    };
+      summary,
+      results: this.bytes.setAside(`[${record.evidence},${JSON.stringify(lean)}]`),
+    });
     this.stored = true;
   }
 
   /** Whether this run's entries differ from what was read (new results, or memos gone). */
   get changed(): boolean {
-    return this.stored || Object.keys(this.entries).length !== Object.keys(this.next).length;
+    return this.stored || this.entries.size !== this.next.size;
   }
 
   /**
    * What to write back: the entries of this run only, so deleted memos drop out (a check of named
    * files merges them into what it read, `checkRun.ts`).
    */
-  toJSON(): CacheData {
-    const indexed = Object.keys(this.nextIndexed).length > 0 ? { indexed: this.nextIndexed } : {};
-    return { format: CACHE_FORMAT, settingsKey: this.settings, entries: this.next, ...indexed };
+  toData(): CacheData {
+    return { settingsKey: this.settings, entries: this.next, indexed: this.nextIndexed };
+  }
+
+  private summaryAt(span: Span): MemoSummary | undefined {
+    return parsedSummary(this.bytes.read(span));
   }
 }
 

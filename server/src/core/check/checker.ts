@@ -40,16 +40,24 @@ export interface MemoResultCache {
   /** Reused diagnostics; `stamp`, when known, is recorded with the entry for the next run. */
   diagnostics(ws: Workspace, file: string, key: string, index: string, stamp: string | undefined): Diagnostic[] | undefined;
   /**
-   * A memo's whole summary in the cache's compact form, held between the passes for `store`
-   * (the index itself keeps only what checks read).
+   * Sets a memo's whole summary aside for `store`, between the passes (the index itself keeps
+   * only what checks read); the cache may hold it anywhere, the disk included.
    */
-  pack(summary: MemoSummary): string;
-  /** Records a checked memo; `summary` is its packed summary, or undefined when the cache's own entry for these bytes has it. */
-  store(ws: Workspace, memo: MemoModel, key: string, stamp: string | undefined, summary: string | undefined, index: string, diagnostics: Diagnostic[]): void;
+  pack(summary: MemoSummary): PackedSummary;
+  /** Sets aside a summary another thread packed (`packSummary` in the cache's module), as `pack` does. */
+  setAside(packed: string): PackedSummary;
+  /** Records a checked memo; `summary` is its set-aside summary, or undefined when the cache's own entry for these bytes has it. */
+  store(ws: Workspace, memo: MemoModel, key: string, stamp: string | undefined, summary: PackedSummary | undefined, index: string, diagnostics: Diagnostic[]): void;
   /** What the memo's evidence paths resolve to now, as `store` records it. */
   evidenceOf(ws: Workspace, memo: MemoModel): string;
   /** Records a memo checked on another thread (which fingerprinted, packed and resolved what `store` would). */
   storeChecked(file: string, record: CheckedRecord, index: string, diagnostics: Diagnostic[]): void;
+}
+
+declare const packedSummary: unique symbol;
+/** A summary set aside by a result cache (`MemoResultCache.pack`): only that cache can read it. */
+export interface PackedSummary {
+  readonly [packedSummary]: true;
 }
 
 /** What a cache records of a memo besides its results: made by `store` itself, or by a pool thread. */
@@ -58,8 +66,8 @@ export interface CheckedRecord {
   hash: string;
   /** The file's stamp, taken before the bytes were read. */
   stamp: string | undefined;
-  /** The memo's whole summary, packed (`pack`). */
-  summary: string | undefined;
+  /** The memo's whole summary, set aside (`pack`). */
+  summary: PackedSummary | undefined;
   /** What its evidence paths resolved to, as the cache records it. */
   evidence: string;
 }
@@ -315,12 +323,12 @@ export function checkWorkspace(
   // memo is tens of kilobytes, and even the texts of 30,000 memos were most of the process.
   const keepModels = memoFiles.length <= KEEP_MODELS_UP_TO;
   // A whole check asks nothing of the index but what checks read. A cache stores whole summaries,
-  // which a later run may index from: they are held packed (`MemoResultCache.pack`) until stored.
+  // which a later run may index from: the cache sets them aside (`MemoResultCache.pack`) until stored.
   if (!only) ws.memos.keepOnlyWhatChecksRead();
   // First pass: index every memo (from the cache when its bytes are unchanged).
-  const pending: { file: string; text: string | undefined; hash: string | undefined; stamp: string | undefined; model: MemoModel | undefined; summary?: string }[] = [];
+  const pending: { file: string; text: string | undefined; hash: string | undefined; stamp: string | undefined; model: MemoModel | undefined; summary?: PackedSummary }[] = [];
   /** Indexes a parsed memo; its whole summary packed for the cache, when there is one. */
-  const indexParsed = (model: MemoModel): string | undefined => {
+  const indexParsed = (model: MemoModel): PackedSummary | undefined => {
     const summary = ws.indexMemo(model);
     return cache?.pack(summary);
   };
@@ -454,8 +462,8 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
   const slices = slicesOf(memoFiles);
   const workers = pool.shares - 1;
   const forCache = cache !== undefined;
-  /** For the cache: each memo's key, stamp and packed summary as indexed, until its results are stored. */
-  const records = new Map<string, SliceRecord>();
+  /** For the cache: each memo's key, stamp and set-aside summary as indexed, until its results are stored. */
+  const records = new Map<string, { hash: string; stamp: string | undefined; summary: PackedSummary }>();
   // Every thread keeps only what a check reads of each memo, and the counts relevance weighs move
   // between threads as data: a thread holds the entries it indexed and is sent the others'.
   ws.memos.keepOnlyWhatChecksRead();
@@ -477,7 +485,7 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
           const text = ws.readMemoText(file);
           if (text === undefined) continue;
           const summary = summarise(parseMemo(file, text));
-          if (cache) records.set(file, { file, hash: cache.contentKey(text), stamp, summary: cache.pack(summary) });
+          if (cache) records.set(file, { hash: cache.contentKey(text), stamp, summary: cache.pack(summary) });
           ws.memos.set(summary);
         }
         return undefined;
@@ -490,7 +498,8 @@ function checkShared(ws: Workspace, rules: readonly Rule[], options: CheckOption
       for (const entry of answer.entries) ws.memos.setCounted({ ...entry, file: own.get(entry.file) ?? entry.file });
       ws.memos.addCounts(answer.counts);
       for (const d of answer.unreadable) ws.unreadable.set(d.file, d);
-      for (const r of answer.records ?? []) records.set(own.get(r.file) ?? r.file, r);
+      // Set aside as they arrive: held as text until the check pass, 50,000 summaries were hundreds of megabytes.
+      if (cache) for (const r of answer.records ?? []) records.set(own.get(r.file) ?? r.file, { hash: r.hash, stamp: r.stamp, summary: cache.setAside(r.summary) });
     },
     Infinity,
   );
